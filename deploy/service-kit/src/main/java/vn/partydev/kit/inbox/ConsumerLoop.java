@@ -1,0 +1,265 @@
+package vn.partydev.kit.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+import vn.partydev.kit.events.CloudEventHeaders;
+
+/**
+ * One consumer group's poll loop. For every record, in one transaction: claim the event id in
+ * {@code processed_event}; if new, apply it and move the checkpoint. A poison event is published to
+ * {@code <topic>.dlt} with the reason, recorded as parked, and the loop goes on. A passing database failure
+ * rewinds to the same record and retries with backoff. Offsets are committed only after their records were
+ * applied or parked, so nothing is acknowledged that was not.
+ */
+final class ConsumerLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+    static final String DLT_SUFFIX = ".dlt";
+
+    private final String name;
+    private final List<String> topics;
+    private final EventHandler handler;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> deadLetters;
+    private final ProcessedEvents processed;
+    private final ObjectMapper json;
+    private final Map<String, Long> lagByTopic = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private volatile boolean assigned;
+
+    ConsumerLoop(String name, List<String> topics, EventHandler handler, KafkaConsumer<String, byte[]> consumer,
+                 KafkaProducer<String, byte[]> deadLetters, ProcessedEvents processed, ObjectMapper json) {
+        this.name = name;
+        this.topics = topics;
+        this.handler = handler;
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.processed = processed;
+        this.json = json;
+    }
+
+    long lag(String topic) {
+        return lagByTopic.getOrDefault(topic, 0L);
+    }
+
+    boolean isAssigned() {
+        return assigned;
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        long backoff = 200;
+        try {
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    assigned = false;
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned = true;
+                }
+            });
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                boolean retry = false;
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                        try {
+                            handle(record);
+                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        } catch (RuntimeException transientFailure) {
+                            LOG.warnf("Consumer %s will retry %s-%d@%d: %s", name, record.topic(),
+                                    record.partition(), record.offset(), transientFailure.getMessage());
+                            consumer.seek(partition, record.offset());
+                            retry = true;
+                            break;
+                        }
+                    }
+                }
+                commit(done);
+                updateLag();
+                if (retry) {
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 10_000);
+                } else {
+                    backoff = 200;
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() was called
+        } catch (RuntimeException fatal) {
+            LOG.errorf(fatal, "Consumer %s stopped", name);
+        } finally {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException ignored) {
+                // already closing
+            }
+        }
+    }
+
+    /** Applies or parks the record; throws only for a passing failure, so the record is tried again. */
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = envelope(record);
+        } catch (PoisonEventException malformed) {
+            park(record, syntheticEnvelope(record), malformed);
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (processed.claim(name, event, "APPLIED", null)) {
+                    handler.apply(event);
+                    processed.checkpoint(name, event);
+                }
+            });
+        } catch (RuntimeException failure) {
+            if (FailureClassifier.isTransient(failure)) {
+                throw failure;
+            }
+            park(record, event, failure);
+        }
+    }
+
+    private void park(ConsumerRecord<String, byte[]> record, EventEnvelope event, Throwable reason) {
+        String why = reasonOf(reason);
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(record.topic() + DLT_SUFFIX, record.key(),
+                record.value());
+        for (Header header : record.headers()) {
+            dead.headers().add(header);
+        }
+        CloudEventHeaders.put(dead.headers(), "dlt-reason", why);
+        CloudEventHeaders.put(dead.headers(), "dlt-exception", reason.getClass().getName());
+        CloudEventHeaders.put(dead.headers(), "dlt-original-topic", record.topic());
+        CloudEventHeaders.put(dead.headers(), "dlt-original-partition", String.valueOf(record.partition()));
+        CloudEventHeaders.put(dead.headers(), "dlt-original-offset", String.valueOf(record.offset()));
+        CloudEventHeaders.put(dead.headers(), "dlt-consumer", name);
+        try {
+            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+        } catch (Exception notParked) {
+            if (notParked instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not park event on the dead-letter topic", notParked);
+        }
+        QuarkusTransaction.requiringNew().run(() -> processed.claim(name, event, "PARKED", truncate(why)));
+        LOG.warnf("Consumer %s parked event %s (%s) on %s: %s", name, event.id(), event.type(),
+                dead.topic(), why);
+    }
+
+    private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {
+        String id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        if (id == null || id.isBlank() || type == null || type.isBlank()) {
+            throw new PoisonEventException("Missing CloudEvents header ce_id or ce_type");
+        }
+        JsonNode payload;
+        try {
+            payload = record.value() == null ? null : json.readTree(record.value());
+        } catch (java.io.IOException notJson) {
+            throw new PoisonEventException("The event body is not JSON: " + notJson.getMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            throw new PoisonEventException("The event body is not a JSON object");
+        }
+        OffsetDateTime time;
+        try {
+            String text = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
+            time = text == null ? OffsetDateTime.now() : OffsetDateTime.parse(text);
+        } catch (RuntimeException badTime) {
+            throw new PoisonEventException("Header ce_time is not an RFC 3339 time");
+        }
+        return new EventEnvelope(id, type, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE), time,
+                CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT), record.key(), record.topic(),
+                record.partition(), record.offset(), payload);
+    }
+
+    private static EventEnvelope syntheticEnvelope(ConsumerRecord<String, byte[]> record) {
+        String id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+        if (id == null || id.isBlank()) {
+            id = record.topic() + "-" + record.partition() + "-" + record.offset();
+        }
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        return new EventEnvelope(id, type == null ? "unknown" : type, null, OffsetDateTime.now(), null,
+                record.key(), record.topic(), record.partition(), record.offset(), null);
+    }
+
+    private static String reasonOf(Throwable failure) {
+        Throwable root = failure;
+        while (!(root instanceof PoisonEventException) && root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(done);
+        } catch (RuntimeException rebalanced) {
+            // Redelivery after a rebalance is harmless: processed_event drops what was already applied.
+            LOG.debugf("Consumer %s could not commit: %s", name, rebalanced.getMessage());
+        }
+    }
+
+    private void updateLag() {
+        Map<String, Long> sums = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long lag = consumer.currentLag(partition).orElse(0L);
+            sums.merge(partition.topic(), lag, Long::sum);
+        }
+        for (String topic : topics) {
+            lagByTopic.put(topic, sums.getOrDefault(topic, 0L));
+        }
+    }
+
+    static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

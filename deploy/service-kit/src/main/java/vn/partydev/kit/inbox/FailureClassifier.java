@@ -1,0 +1,41 @@
+package vn.partydev.kit.inbox;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * Tells a passing failure (the database is down or busy, a deadlock) from a poison event. A passing failure
+ * is retried with the same event, never parked: parking it would lose an event that is perfectly good.
+ */
+final class FailureClassifier {
+
+    private FailureClassifier() {
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PoisonEventException) {
+                return false;
+            }
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08 connection, 40 rollback (serialization, deadlock), 53 resources, 57 operator intervention
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57")) {
+                    return true;
+                }
+            }
+            if (t.getClass().getName().contains("AgroalException") || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

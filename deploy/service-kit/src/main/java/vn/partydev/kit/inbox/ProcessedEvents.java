@@ -1,0 +1,51 @@
+package vn.partydev.kit.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The processed-event table ({@code processed_event}) and the per-topic checkpoint, written in the same
+ * transaction as the handler's changes. Each service's migration creates both tables.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    @Inject
+    EntityManager em;
+
+    /** Records the event; false when it was already processed (or parked), so it must not be applied again. */
+    boolean claim(String consumer, EventEnvelope event, String status, String reason) {
+        int inserted = em.createNativeQuery("INSERT INTO processed_event (consumer, event_id, topic, type, status, "
+                        + "reason, processed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.topic())
+                .setParameter(4, event.type())
+                .setParameter(5, status)
+                .setParameter(6, reason)
+                .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    void checkpoint(String consumer, EventEnvelope event) {
+        em.createNativeQuery("INSERT INTO consumer_checkpoint (consumer, topic, last_event_id, last_event_time, "
+                        + "applied_at, events_applied) VALUES (?1, ?2, ?3, ?4, now(), 1) "
+                        + "ON CONFLICT (consumer, topic) DO UPDATE SET last_event_id = EXCLUDED.last_event_id, "
+                        + "last_event_time = EXCLUDED.last_event_time, applied_at = now(), "
+                        + "events_applied = consumer_checkpoint.events_applied + 1")
+                .setParameter(1, consumer)
+                .setParameter(2, event.topic())
+                .setParameter(3, event.id())
+                .setParameter(4, event.time())
+                .executeUpdate();
+    }
+
+    public long countProcessed(String consumer) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM processed_event WHERE consumer = ?1")
+                .setParameter(1, consumer).getSingleResult()).longValue();
+    }
+}

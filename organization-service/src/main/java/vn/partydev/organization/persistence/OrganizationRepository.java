@@ -1,0 +1,69 @@
+package vn.partydev.organization.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import vn.partydev.organization.domain.OrganizationType;
+
+/** Reads of the tree as it stood on a date. */
+@ApplicationScoped
+public class OrganizationRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** The version of the organization in force on {@code date}, if it existed that day. */
+    public Optional<OrganizationVersionEntity> versionOn(UUID id, LocalDate date) {
+        return em.createQuery("FROM OrganizationVersionEntity v WHERE v.organizationId = :id "
+                        + "AND v.validFrom <= :d AND (v.validTo IS NULL OR v.validTo >= :d)",
+                        OrganizationVersionEntity.class)
+                .setParameter("id", id).setParameter("d", date)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** One step of a path: the node and its attributes that day. */
+    public record PathNode(UUID id, String code, String name, OrganizationType type, UUID parentId) {
+    }
+
+    /** The node and its ancestors on {@code date}, top-down, the node itself last. */
+    public List<PathNode> pathOn(UUID id, LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH RECURSIVE up AS (
+                    SELECT v.organization_id, v.code, v.name, v.type, v.parent_id, 0 AS depth
+                    FROM organization_version v
+                    WHERE v.organization_id = ?1 AND v.valid_from <= ?2 AND (v.valid_to IS NULL OR v.valid_to >= ?2)
+                    UNION ALL
+                    SELECT v.organization_id, v.code, v.name, v.type, v.parent_id, up.depth + 1
+                    FROM organization_version v JOIN up ON v.organization_id = up.parent_id
+                    WHERE v.valid_from <= ?2 AND (v.valid_to IS NULL OR v.valid_to >= ?2) AND up.depth < 32
+                )
+                SELECT organization_id, code, name, type, parent_id FROM up ORDER BY depth DESC
+                """).setParameter(1, id).setParameter(2, date).getResultList();
+        List<PathNode> path = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            path.add(new PathNode((UUID) row[0], (String) row[1], (String) row[2],
+                    OrganizationType.valueOf((String) row[3]), (UUID) row[4]));
+        }
+        return path;
+    }
+
+    /** Whether a live sibling under {@code parentId} already uses {@code code} on {@code date}. */
+    public boolean codeTakenAmongSiblings(UUID parentId, String code, LocalDate date) {
+        String parentClause = parentId == null ? "v.parentId IS NULL" : "v.parentId = :parent";
+        var query = em.createQuery("SELECT count(v) FROM OrganizationVersionEntity v WHERE " + parentClause
+                        + " AND lower(v.code) = lower(:code) AND v.status = vn.partydev.organization.domain."
+                        + "OrganizationStatus.ACTIVE AND (v.validTo IS NULL OR v.validTo >= :d)", Long.class)
+                .setParameter("code", code).setParameter("d", date);
+        if (parentId != null) {
+            query.setParameter("parent", parentId);
+        }
+        return query.getSingleResult() > 0;
+    }
+}

@@ -1,0 +1,60 @@
+package vn.partydev.reporting.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+import vn.partydev.kit.inbox.PoisonEventException;
+
+/**
+ * reporting-service's own reader of organization-service's node state (a tolerant reader: it takes the
+ * fields it needs and ignores the rest). A state it cannot read is a poison event.
+ */
+record OrganizationSnapshot(UUID organizationId, String code, String name, String type, String kind,
+                            UUID parentId, String status, LocalDate establishedOn, LocalDate endedOn,
+                            LocalDate validFrom, LocalDate validTo, long version) {
+
+    /** Event types on party.organization.v1 that carry a node's full state. */
+    static final Set<String> STATE_TYPES = Set.of("OrganizationEstablished", "OrganizationChanged",
+            "OrganizationsMerged", "OrganizationSplit", "OrganizationMoved", "OrganizationRenamed",
+            "OrganizationUpgraded", "OrganizationDowngraded", "OrganizationDissolved");
+
+    static OrganizationSnapshot read(JsonNode body) {
+        return new OrganizationSnapshot(
+                uuid(body, "organizationId", true), text(body, "code", true), text(body, "name", true),
+                text(body, "type", true), text(body, "kind", true), uuid(body, "parentId", false),
+                text(body, "status", true), date(body, "establishedOn", false), date(body, "endedOn", false),
+                date(body, "validFrom", true), date(body, "validTo", false),
+                body.path("version").asLong(0));
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            if (required) {
+                throw new PoisonEventException("Field '" + field + "' is missing");
+            }
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static UUID uuid(JsonNode body, String field, boolean required) {
+        String text = text(body, field, required);
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("Field '" + field + "' is not a UUID: " + text);
+        }
+    }
+
+    private static LocalDate date(JsonNode body, String field, boolean required) {
+        String text = text(body, field, required);
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("Field '" + field + "' is not a date: " + text);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package vn.partydev.reporting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import vn.partydev.testkit.RealInfrastructure;
+
+/** Every test of this service runs against a real PostgreSQL database and a real Kafka broker. */
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+public final class TestInfrastructure {
+
+    private TestInfrastructure() {
+    }
+}
