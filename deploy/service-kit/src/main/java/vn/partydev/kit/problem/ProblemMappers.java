@@ -169,7 +169,7 @@ public class ProblemMappers {
                 List.of(), headers, uri);
     }
 
-    static Response respond(int status, String code, Text title, Text detail, List<Violation> violations,
+    public static Response respond(int status, String code, Text title, Text detail, List<Violation> violations,
                             HttpHeaders headers, UriInfo uri) {
         Language language = Language.fromAcceptable(headers == null ? null : safeLanguages(headers));
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();

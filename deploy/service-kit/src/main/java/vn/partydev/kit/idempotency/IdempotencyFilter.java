@@ -1,0 +1,208 @@
+package vn.partydev.kit.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import vn.partydev.kit.problem.ProblemMappers;
+import vn.partydev.kit.problem.Text;
+
+/**
+ * {@code Idempotency-Key} on every POST under /api (api.md): the first request with a key runs; a repeat by
+ * the same caller with the same key and the same body gets the first answer again without running twice; the
+ * same key with another body is refused (422). A repeat while the first is still running answers 409. A 5xx is
+ * not remembered, so the caller may retry. Records live in the service's {@code idempotency_record} table.
+ */
+public class IdempotencyFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final String CLAIM = "partydev.idempotency.claim";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    ObjectMapper json;
+
+    record Claim(String caller, String key) {
+    }
+
+    @ServerRequestFilter
+    public Response before(ContainerRequestContext request, HttpHeaders headers, UriInfo uri) {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || key.isBlank() || !"POST".equals(request.getMethod())
+                || !uri.getPath().startsWith("/api/")) {
+            return null;
+        }
+        if (key.length() > 200) {
+            return ProblemMappers.respond(400, "INVALID_IDEMPOTENCY_KEY", Text.of("Yêu cầu không hợp lệ", "Bad request"),
+                    Text.of("Idempotency-Key dài tối đa 200 ký tự.", "Idempotency-Key is at most 200 characters."),
+                    List.of(), headers, uri);
+        }
+        String caller = callerOrNull();
+        if (caller == null) {
+            return null; // unauthenticated: the endpoint answers 401 and nothing is remembered
+        }
+        byte[] body = readBody(request);
+        String hash = hash(uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery(), body);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (caller, "
+                    + "idempotency_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, caller);
+                insert.setString(2, key);
+                insert.setString(3, hash);
+                if (insert.executeUpdate() == 1) {
+                    request.setProperty(CLAIM, new Claim(caller, key));
+                    return null;
+                }
+            }
+            try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, content_type, location, "
+                    + "etag, body FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
+                select.setString(1, caller);
+                select.setString(2, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return null; // removed meanwhile (the first attempt failed): run this one
+                    }
+                    if (!hash.equals(rs.getString(1))) {
+                        return ProblemMappers.respond(422, "IDEMPOTENCY_KEY_REUSED",
+                                Text.of("Khóa đã được dùng", "Key already used"),
+                                Text.of("Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+                                        "This Idempotency-Key was used for a different request."), List.of(), headers, uri);
+                    }
+                    if (rs.getObject(2) == null) {
+                        return ProblemMappers.respond(409, "IDEMPOTENCY_IN_PROGRESS",
+                                Text.of("Yêu cầu đang được xử lý", "Request in progress"),
+                                Text.of("Yêu cầu với Idempotency-Key này đang được xử lý.",
+                                        "A request with this Idempotency-Key is still being processed."),
+                                List.of(), headers, uri);
+                    }
+                    Response.ResponseBuilder replay = Response.status(rs.getInt(2))
+                            .header("Idempotent-Replayed", "true");
+                    if (rs.getString(3) != null) {
+                        replay.type(rs.getString(3));
+                    }
+                    if (rs.getString(4) != null) {
+                        replay.header("Location", rs.getString(4));
+                    }
+                    if (rs.getString(5) != null) {
+                        replay.header("ETag", rs.getString(5));
+                    }
+                    byte[] stored = rs.getBytes(6);
+                    return replay.entity(stored == null ? new byte[0] : stored).build();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Idempotency record unavailable", e);
+        }
+    }
+
+    @ServerResponseFilter
+    public void after(ContainerRequestContext request, ContainerResponseContext response) {
+        Object property = request.getProperty(CLAIM);
+        if (!(property instanceof Claim claim)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (response.getStatus() >= 500) {
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
+                    delete.setString(1, claim.caller());
+                    delete.setString(2, claim.key());
+                    delete.executeUpdate();
+                }
+                return;
+            }
+            byte[] body = response.hasEntity() ? serialize(response.getEntity()) : null;
+            try (PreparedStatement update = c.prepareStatement("UPDATE idempotency_record SET status = ?, "
+                    + "content_type = ?, location = ?, etag = ?, body = ?, completed_at = now() "
+                    + "WHERE caller = ? AND idempotency_key = ?")) {
+                update.setInt(1, response.getStatus());
+                update.setString(2, response.getMediaType() == null ? null : response.getMediaType().toString());
+                update.setString(3, response.getHeaderString("Location"));
+                update.setString(4, response.getHeaderString("ETag"));
+                update.setBytes(5, body);
+                update.setString(6, claim.caller());
+                update.setString(7, claim.key());
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Idempotency record unavailable", e);
+        }
+    }
+
+    private String callerOrNull() {
+        try {
+            // Authentication is lazy (proactive auth is off): this verifies the token if nobody has yet.
+            SecurityIdentity identity = identities.getDeferredIdentity().await().indefinitely();
+            if (identity == null || identity.isAnonymous()) {
+                return null;
+            }
+            Object organization = identity.getPrincipal() instanceof JsonWebToken token
+                    ? token.getClaim("organizationId") : null;
+            return identity.getPrincipal().getName() + "|" + organization;
+        } catch (RuntimeException unauthenticated) {
+            return null;
+        }
+    }
+
+    private byte[] serialize(Object entity) {
+        try {
+            if (entity instanceof byte[] bytes) {
+                return bytes;
+            }
+            if (entity instanceof String text) {
+                return text.getBytes(StandardCharsets.UTF_8);
+            }
+            return json.writeValueAsBytes(entity);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readBody(ContainerRequestContext request) {
+        try {
+            byte[] body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String hash(String target, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(target.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

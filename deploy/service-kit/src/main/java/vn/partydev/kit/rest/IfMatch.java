@@ -1,0 +1,34 @@
+package vn.partydev.kit.rest;
+
+import vn.partydev.kit.problem.ApiException;
+import vn.partydev.kit.problem.Text;
+
+/**
+ * Optimistic concurrency over HTTP: a mutation that carries {@code If-Match: "<version>"} goes through only
+ * if the resource is still at that version; otherwise 412 (api.md). Reads answer the version as ETag.
+ */
+public final class IfMatch {
+
+    private IfMatch() {
+    }
+
+    /** Passes when the header is absent or names the current version (quoted or weak forms accepted). */
+    public static void check(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return;
+        }
+        for (String tag : ifMatch.split(",")) {
+            String clean = tag.strip().replaceFirst("^W/", "").replace("\"", "");
+            if (clean.equals(Long.toString(currentVersion))) {
+                return;
+            }
+        }
+        throw ApiException.preconditionFailed(Text.of(
+                "Phiên bản " + ifMatch.strip() + " đã cũ; phiên bản hiện tại là \"" + currentVersion + "\".",
+                "Version " + ifMatch.strip() + " is stale; the current version is \"" + currentVersion + "\"."));
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}
