@@ -17,11 +17,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.partydev.testkit.DevTokens;
-import vn.partydev.testkit.EmbeddedKafka;
 import vn.partydev.testkit.EmbeddedPostgres;
 
 /**
@@ -38,30 +36,11 @@ class SystemIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        kafka = EmbeddedKafka.bootstrapServers();
-        organizations = ServiceProcess.start("organization-service", env("organization"));
-        candidates = ServiceProcess.start("candidate-service", env("candidate"));
-        reports = ServiceProcess.start("reporting-service", env("reporting"));
-        for (ServiceProcess service : new ServiceProcess[] {organizations, candidates, reports}) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        for (ServiceProcess service : new ServiceProcess[] {organizations, candidates, reports}) {
-            if (service != null) {
-                service.close();
-            }
-        }
-    }
-
-    static Map<String, String> env(String database) {
-        return Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgres.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka);
+        RunningSystem system = RunningSystem.get();
+        kafka = system.kafka;
+        organizations = system.organizations;
+        candidates = system.candidates;
+        reports = system.reports;
     }
 
     @Test

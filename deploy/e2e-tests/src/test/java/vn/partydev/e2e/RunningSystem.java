@@ -1,0 +1,51 @@
+package vn.partydev.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import vn.partydev.testkit.EmbeddedKafka;
+import vn.partydev.testkit.EmbeddedPostgres;
+
+/**
+ * The three packaged services, started once for all end-to-end tests of this JVM on one PostgreSQL server
+ * (a database each) and one Kafka broker, and stopped when the JVM exits.
+ */
+final class RunningSystem {
+
+    private static RunningSystem instance;
+
+    final String kafka;
+    final ServiceProcess organizations;
+    final ServiceProcess candidates;
+    final ServiceProcess reports;
+
+    private RunningSystem() throws Exception {
+        kafka = EmbeddedKafka.bootstrapServers();
+        organizations = ServiceProcess.start("organization-service", env("organization"));
+        candidates = ServiceProcess.start("candidate-service", env("candidate"));
+        reports = ServiceProcess.start("reporting-service", env("reporting"));
+        for (ServiceProcess service : services()) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> services().forEach(ServiceProcess::close)));
+    }
+
+    static synchronized RunningSystem get() throws Exception {
+        if (instance == null) {
+            instance = new RunningSystem();
+        }
+        return instance;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(organizations, candidates, reports);
+    }
+
+    Map<String, String> env(String database) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka);
+    }
+}
