@@ -1,0 +1,3 @@
+CREATE DATABASE organization;
+CREATE DATABASE candidate;
+CREATE DATABASE reporting;
