@@ -31,6 +31,9 @@ public class LocalTool {
     static final Path HERE = Path.of(System.getProperty("localtool.dir", "deploy/local"));
     static final String ORGANIZATIONS = System.getenv().getOrDefault("ORGANIZATION_URL", "http://localhost:8081");
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Ids of the demo organizations, kept beside the database they live in (up passes the path). */
+    static final Path DEMO_IDS = Path.of(System.getProperty("localtool.demoIds",
+            HERE.resolve(".state/demo-ids.properties").toString()));
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("token")) {
@@ -137,7 +140,7 @@ public class LocalTool {
             }
             String id = idOf(response.body());
             ids.put(code, id);
-            Path state = HERE.resolve(".state/demo-ids.properties");
+            Path state = DEMO_IDS;
             Files.createDirectories(state.getParent());
             Files.writeString(state, (parentId == null ? "top" : parentId) + "/" + code + "=" + id + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -146,7 +149,7 @@ public class LocalTool {
 
         /** The id of a live organization with this code under the parent, recorded by an earlier load. */
         private String findChild(String parentId, String code) throws Exception {
-            Path state = HERE.resolve(".state/demo-ids.properties");
+            Path state = DEMO_IDS;
             if (!Files.exists(state)) {
                 return null;
             }
