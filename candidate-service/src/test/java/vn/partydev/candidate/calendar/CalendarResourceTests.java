@@ -170,4 +170,32 @@ class CalendarResourceTests {
                 .put(HOLIDAYS + "/2043").then().statusCode(200)
                 .body("items[0].name", equalTo("Tết"));
     }
+
+    @Test
+    void concurrentFirstReadsOfAYearSeedItOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> asNationalAdmin().queryParam("year", 2044).get(HOLIDAYS).then()
+                        .statusCode(200).extract().path("items.size()")));
+            }
+            java.util.Set<Integer> sizes = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                sizes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, sizes.size(), sizes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCalendar() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/calendar/holidays'.get.tags", hasItem("Calendar"))
+                .body("paths.'/api/v1/calendar/holidays/{year}'.put.requestBody.content.'application/json'.examples",
+                        org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/calendar/working-days'.get.summary", org.hamcrest.Matchers.notNullValue());
+    }
 }

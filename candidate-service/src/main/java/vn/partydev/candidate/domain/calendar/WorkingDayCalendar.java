@@ -49,30 +49,32 @@ public class WorkingDayCalendar implements WorkingDays {
 
     @Override
     public LocalDate addWorkingDays(LocalDate start, int days) {
-        LocalDate date = start;
+        // Epoch-day arithmetic on the year's flag array: no LocalDate per step (the pipeline calls this a lot).
+        long day = start.toEpochDay();
         int counted = 0;
         YearCalendar calendar = year(start.getYear());
         while (counted < days) {
-            date = date.plusDays(1);
-            if (date.getYear() != calendar.year()) {
-                calendar = year(date.getYear());
+            day++;
+            if (!calendar.contains(day)) {
+                calendar = year(calendar.year() + 1);
             }
-            if (calendar.isWorkingDay(date)) {
+            if (calendar.isWorkingEpochDay(day)) {
                 counted++;
             }
         }
-        return date;
+        return LocalDate.ofEpochDay(day);
     }
 
     @Override
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         int count = 0;
+        long last = to.toEpochDay();
         YearCalendar calendar = year(from.getYear());
-        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
-            if (date.getYear() != calendar.year()) {
-                calendar = year(date.getYear());
+        for (long day = from.toEpochDay() + 1; day <= last; day++) {
+            if (!calendar.contains(day)) {
+                calendar = year(calendar.year() + 1);
             }
-            if (calendar.isWorkingDay(date)) {
+            if (calendar.isWorkingEpochDay(day)) {
                 count++;
             }
         }

@@ -11,11 +11,13 @@ import java.util.List;
 final class YearCalendar {
 
     private final int year;
+    private final long firstEpochDay;
     private final boolean[] working;
 
     YearCalendar(int year, List<CalendarEntry> entries) {
         this.year = year;
         LocalDate first = LocalDate.of(year, 1, 1);
+        this.firstEpochDay = first.toEpochDay();
         this.working = new boolean[first.lengthOfYear()];
         for (int i = 0; i < working.length; i++) {
             DayOfWeek day = first.plusDays(i).getDayOfWeek();
@@ -34,5 +36,14 @@ final class YearCalendar {
 
     boolean isWorkingDay(LocalDate date) {
         return working[date.getDayOfYear() - 1];
+    }
+
+    /** Whether the day {@code epochDay} (which must be inside this year) is a working day. */
+    boolean isWorkingEpochDay(long epochDay) {
+        return working[(int) (epochDay - firstEpochDay)];
+    }
+
+    boolean contains(long epochDay) {
+        return epochDay >= firstEpochDay && epochDay < firstEpochDay + working.length;
     }
 }

@@ -83,4 +83,19 @@ class WorkingDayCalendarTests {
         cached.isWorkingDay(LocalDate.of(2025, 3, 3));
         assertEquals(3, loads.get());
     }
+
+    @Test
+    void deadlineArithmeticIsCheapEnoughForThePipeline() {
+        // Warm the cache, then 200 000 deadlines of 60 working days: well under a second on a laptop; the bound is
+        // loose so that a busy build machine does not fail it.
+        calendar.addWorkingDays(LocalDate.of(2024, 1, 1), 400);
+        long started = System.nanoTime();
+        LocalDate last = null;
+        for (int i = 0; i < 200_000; i++) {
+            last = calendar.addWorkingDays(LocalDate.of(2024, 1, 1).plusDays(i % 365), 60);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(last.isAfter(LocalDate.of(2024, 12, 31)));
+        assertTrue(millis < 10_000, "200 000 deadlines took " + millis + " ms");
+    }
 }
