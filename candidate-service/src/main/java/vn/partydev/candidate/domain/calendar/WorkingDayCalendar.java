@@ -1,49 +1,102 @@
 package vn.partydev.candidate.domain.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DayOfWeek;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The working-day calendar. Today it knows weekends and the solar public holidays (1/1, 30/4, 1/5, 2/9 and
- * its adjacent day); the lunar holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương) and the yearly adjustments
- * edited through /api/v1/calendar/holidays are added by the calendar work.
+ * The working-day calendar (ngày làm việc) of the party's deadlines: Monday to Friday, minus the public holidays
+ * of Bộ luật Lao động 2019 Điều 112 with their nghỉ bù, as edited per year through /api/v1/calendar/holidays
+ * (including the government's swapped working Saturdays). Each year is loaded once into a day-flag array and
+ * kept for {@code cacheTtl} (so that another instance's edit is seen within that time); an edit on this instance
+ * drops the year at once ({@link #invalidate(int)}).
  */
 @ApplicationScoped
 public class WorkingDayCalendar implements WorkingDays {
 
-    private static final Set<MonthDay> SOLAR_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(4, 30),
-            MonthDay.of(5, 1), MonthDay.of(9, 2), MonthDay.of(9, 1));
+    private final HolidaySource source;
+    private final long ttlNanos;
+    private final LongSupplier clock;
+    private final ConcurrentHashMap<Integer, Cached> years = new ConcurrentHashMap<>();
+    /** Bumped by every invalidation, so that a load that raced with an edit is not cached. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private record Cached(YearCalendar calendar, long loadedAt) {
+    }
+
+    @Inject
+    public WorkingDayCalendar(HolidaySource source,
+                              @ConfigProperty(name = "partydev.calendar.cache-ttl", defaultValue = "PT5M") Duration ttl) {
+        this(source, ttl, System::nanoTime);
+    }
+
+    /** For plain unit tests and tools: a calendar over any source. */
+    public WorkingDayCalendar(HolidaySource source, Duration cacheTtl, LongSupplier nanoClock) {
+        this.source = source;
+        this.ttlNanos = cacheTtl.toNanos();
+        this.clock = nanoClock;
+    }
 
     @Override
     public boolean isWorkingDay(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !SOLAR_HOLIDAYS.contains(MonthDay.from(date));
+        return year(date.getYear()).isWorkingDay(date);
     }
 
     @Override
     public LocalDate addWorkingDays(LocalDate start, int days) {
-        LocalDate date = start;
+        // Epoch-day arithmetic on the year's flag array: no LocalDate per step (the pipeline calls this a lot).
+        long day = start.toEpochDay();
         int counted = 0;
+        YearCalendar calendar = year(start.getYear());
         while (counted < days) {
-            date = date.plusDays(1);
-            if (isWorkingDay(date)) {
+            day++;
+            if (!calendar.contains(day)) {
+                calendar = year(calendar.year() + 1);
+            }
+            if (calendar.isWorkingEpochDay(day)) {
                 counted++;
             }
         }
-        return date;
+        return LocalDate.ofEpochDay(day);
     }
 
     @Override
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         int count = 0;
-        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
-            if (isWorkingDay(date)) {
+        long last = to.toEpochDay();
+        YearCalendar calendar = year(from.getYear());
+        for (long day = from.toEpochDay() + 1; day <= last; day++) {
+            if (!calendar.contains(day)) {
+                calendar = year(calendar.year() + 1);
+            }
+            if (calendar.isWorkingEpochDay(day)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** Forget {@code year}: its entries changed. The next question about it reloads it. */
+    public void invalidate(int year) {
+        generation.incrementAndGet();
+        years.remove(year);
+    }
+
+    private YearCalendar year(int year) {
+        Cached cached = years.get(year);
+        long now = clock.getAsLong();
+        if (cached == null || now - cached.loadedAt() > ttlNanos) {
+            long before = generation.get();
+            cached = new Cached(new YearCalendar(year, source.entriesOf(year)), now);
+            if (generation.get() == before) {
+                years.put(year, cached);
+            }
+        }
+        return cached.calendar();
     }
 }
