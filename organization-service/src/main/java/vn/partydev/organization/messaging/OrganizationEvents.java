@@ -3,6 +3,7 @@ package vn.partydev.organization.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.partydev.kit.outbox.OutboxWriter;
+import vn.partydev.organization.domain.OrganizationStatus;
 import vn.partydev.organization.persistence.OrganizationEntity;
 import vn.partydev.organization.persistence.OrganizationVersionEntity;
 
@@ -13,17 +14,40 @@ public class OrganizationEvents {
     public static final String TOPIC = "party.organization.v1";
     public static final String AGGREGATE = "Organization";
     public static final String ESTABLISHED = "OrganizationEstablished";
+    /** Attributes changed by PATCH (đổi tên, đổi loại hình, đổi mã) with a decision and effective date. */
+    public static final String CHANGED = "OrganizationChanged";
+    /** A child re-parented because its parent was merged or split. */
+    public static final String MOVED = "OrganizationMoved";
 
     @Inject
     OutboxWriter outbox;
 
     public void established(OrganizationEntity organization, OrganizationVersionEntity version) {
-        outbox.append(TOPIC, AGGREGATE, organization.id.toString(), ESTABLISHED, state(organization, version));
+        outbox.append(TOPIC, AGGREGATE, organization.id.toString(), ESTABLISHED, state(organization, version, null));
     }
 
-    static OrganizationState state(OrganizationEntity organization, OrganizationVersionEntity version) {
+    public void changed(OrganizationEntity organization, OrganizationVersionEntity version) {
+        outbox.append(TOPIC, AGGREGATE, organization.id.toString(), CHANGED, state(organization, version, null));
+    }
+
+    /**
+     * One event of a reorganization about one node, keyed by the node. {@code version} is the node's version
+     * that the reorganization opened, or, for a node it ended, its last version (then status DISSOLVED).
+     */
+    public void reorganized(String type, OrganizationEntity organization, OrganizationVersionEntity version,
+                            OrganizationState.Reorganization reorganization) {
+        outbox.append(TOPIC, AGGREGATE, organization.id.toString(), type,
+                state(organization, version, reorganization));
+    }
+
+    static OrganizationState state(OrganizationEntity organization, OrganizationVersionEntity version,
+                                   OrganizationState.Reorganization reorganization) {
+        // A node that has ended is DISSOLVED in the event even though its last version row stays ACTIVE:
+        // the rows describe each day it lived, the event describes the node's fate.
+        OrganizationStatus status = organization.endedOn != null && version.validTo != null
+                && !version.validTo.isBefore(organization.endedOn) ? OrganizationStatus.DISSOLVED : version.status;
         return new OrganizationState(organization.id, version.code, version.name, version.type, version.kind,
-                version.parentId, version.status, organization.establishedOn, organization.endedOn,
-                version.validFrom, version.validTo, version.decision(), organization.version);
+                version.parentId, status, organization.establishedOn, organization.endedOn,
+                version.validFrom, version.validTo, version.decision(), organization.version, reorganization);
     }
 }

@@ -27,6 +27,41 @@ public class OrganizationRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The organization's latest version (the one in force now, or its last one if it has ended). */
+    public Optional<OrganizationVersionEntity> latestVersion(UUID id) {
+        return em.createQuery("FROM OrganizationVersionEntity v WHERE v.organizationId = :id ORDER BY v.validFrom DESC",
+                        OrganizationVersionEntity.class)
+                .setParameter("id", id).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The versions of the children of {@code parentId} in force on {@code date}. */
+    public List<OrganizationVersionEntity> childrenOn(UUID parentId, LocalDate date) {
+        return em.createQuery("FROM OrganizationVersionEntity v WHERE v.parentId = :parent "
+                        + "AND v.validFrom <= :d AND (v.validTo IS NULL OR v.validTo >= :d) ORDER BY v.code",
+                        OrganizationVersionEntity.class)
+                .setParameter("parent", parentId).setParameter("d", date).getResultList();
+    }
+
+    /** The organization row, locked until the transaction ends (concurrent changes of it wait). */
+    public Optional<OrganizationEntity> lockForUpdate(UUID id) {
+        OrganizationEntity entity = em.find(OrganizationEntity.class, id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        // Re-read under the lock: the If-Match check must see the version a concurrent change committed.
+        em.refresh(entity, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return Optional.of(entity);
+    }
+
+    /** Bumps the organization's version (its ETag) now, so events and answers carry the new one. */
+    public void forceIncrement(OrganizationEntity entity) {
+        em.lock(entity, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
     /** One step of a path: the node and its attributes that day. */
     public record PathNode(UUID id, String code, String name, OrganizationType type, UUID parentId) {
     }
@@ -52,6 +87,22 @@ public class OrganizationRepository {
                     OrganizationType.valueOf((String) row[3]), (UUID) row[4]));
         }
         return path;
+    }
+
+    /**
+     * Whether another organization than {@code self} under {@code parentId} uses {@code code} on
+     * {@code date} or later (read after the change is flushed, so it sees the change itself).
+     */
+    public boolean codeClashes(UUID self, UUID parentId, String code, LocalDate date) {
+        if (parentId == null) {
+            return false;
+        }
+        return em.createQuery("SELECT count(v) FROM OrganizationVersionEntity v WHERE v.parentId = :parent "
+                        + "AND v.organizationId <> :self AND lower(v.code) = lower(:code) AND v.status = "
+                        + "vn.partydev.organization.domain.OrganizationStatus.ACTIVE "
+                        + "AND (v.validTo IS NULL OR v.validTo >= :d)", Long.class)
+                .setParameter("parent", parentId).setParameter("self", self).setParameter("code", code)
+                .setParameter("d", date).getSingleResult() > 0;
     }
 
     /** Whether a live sibling under {@code parentId} already uses {@code code} on {@code date}. */

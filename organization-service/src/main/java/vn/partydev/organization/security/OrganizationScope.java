@@ -3,12 +3,15 @@ package vn.partydev.organization.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import vn.partydev.kit.problem.ApiException;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.security.Caller;
 import vn.partydev.organization.persistence.OrganizationRepository;
+import vn.partydev.organization.persistence.ScopeFilter;
+import vn.partydev.organization.persistence.TreeRepository;
 
 /**
  * The one place where organization-service decides whether the caller may see or change an organization:
@@ -50,6 +53,42 @@ public class OrganizationScope {
         if (!sees(organizationId, date)) {
             throw notFound(organizationId);
         }
+    }
+
+    /** 404 unless the caller sees the organization on its last day (or today, if it still exists). */
+    public void requireVisibleEver(UUID organizationId) {
+        LocalDate last = organizations.latestVersion(organizationId).map(v -> v.validTo).orElse(null);
+        requireVisible(organizationId, last == null || last.isAfter(LocalDate.now()) ? LocalDate.now() : last);
+    }
+
+    /**
+     * The SQL form of {@link #sees}: keeps rows whose {@code idColumn} lies in the subtree of the caller's
+     * organization on {@code date} or today, so lists leave out what the caller may not see (and count only
+     * what they may).
+     */
+    public ScopeFilter listFilter(String idColumn, LocalDate date) {
+        if (caller.isNational()) {
+            return ScopeFilter.everything();
+        }
+        Optional<UUID> own = caller.organizationId();
+        if (own.isEmpty()) {
+            return ScopeFilter.nothing();
+        }
+        String sql = "(" + idColumn + " IN (" + subtreeOf(":scopeDay") + ") OR " + idColumn + " IN ("
+                + subtreeOf(":scopeToday") + "))";
+        return new ScopeFilter(sql, Map.of("scopeRoot", own.get(), "scopeDay", date, "scopeToday", LocalDate.now()));
+    }
+
+    private static String subtreeOf(String day) {
+        return "WITH RECURSIVE scope_tree(id, depth) AS (SELECT CAST(:scopeRoot AS uuid), 0 UNION ALL "
+                + "SELECT sv.organization_id, st.depth + 1 FROM scope_tree st JOIN organization_version sv "
+                + "ON sv.parent_id = st.id AND sv.valid_from <= " + day + " AND (sv.valid_to IS NULL OR sv.valid_to >= "
+                + day + ") WHERE st.depth < " + TreeRepository.MAX_DEPTH + ") SELECT id FROM scope_tree";
+    }
+
+    /** 403 for an organizer reorganizing its own organization: only what lies strictly below it. */
+    public boolean isOwnOrganization(UUID organizationId) {
+        return caller.organizationId().map(organizationId::equals).orElse(false);
     }
 
     public static ApiException notFound(UUID organizationId) {

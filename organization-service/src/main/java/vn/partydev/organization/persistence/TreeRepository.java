@@ -1,0 +1,200 @@
+package vn.partydev.organization.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.partydev.kit.rest.Page;
+import vn.partydev.kit.rest.PageRequest;
+import vn.partydev.organization.domain.Decision;
+import vn.partydev.organization.domain.OrganizationKind;
+import vn.partydev.organization.domain.OrganizationType;
+import vn.partydev.organization.domain.ReorganizationKind;
+
+/**
+ * Lists over the tree as it stood on a day, in SQL: recursive CTEs over organization_version walking the
+ * covering index (parent_id, valid_from) INCLUDE (organization_id, valid_to), and Vietnamese ordering by the
+ * ICU collation {@value #VI}.
+ */
+@ApplicationScoped
+public class TreeRepository {
+
+    /** ICU collation with Vietnamese rules: A < Ă < Â, D < Đ, tones after the base letter. */
+    public static final String VI = "\"vi-VN-x-icu\"";
+
+    /** Versions in force on :asOf, for a version row aliased {@code alias}. */
+    static String inForce(String alias) {
+        return "(" + alias + ".valid_from <= :asOf AND (" + alias + ".valid_to IS NULL OR " + alias
+                + ".valid_to >= :asOf))";
+    }
+
+    /** Trees are never deeper than this; it also stops a corrupted cycle from running forever. */
+    public static final int MAX_DEPTH = 32;
+
+    @Inject
+    EntityManager em;
+
+    /** What a search asks for: every criterion optional. */
+    public record Search(UUID parentId, OrganizationType type, OrganizationKind kind, String foldedQuery,
+                         LocalDate asOf) {
+    }
+
+    public Page<NodeRow> search(Search search, ScopeFilter scope, PageRequest page, boolean explicitSort) {
+        Map<String, Object> params = new HashMap<>(scope.parameters());
+        params.put("asOf", search.asOf());
+        StringBuilder where = new StringBuilder(inForce("v")).append(" AND ").append(scope.sql());
+        if (search.parentId() != null) {
+            where.append(" AND v.parent_id = :parentId");
+            params.put("parentId", search.parentId());
+        }
+        if (search.type() != null) {
+            where.append(" AND v.type = :type");
+            params.put("type", search.type().name());
+        }
+        if (search.kind() != null) {
+            where.append(" AND v.kind = :kind");
+            params.put("kind", search.kind().name());
+        }
+        String rank = "";
+        String q = search.foldedQuery();
+        if (q != null && !q.isBlank()) {
+            // Every word typed must appear in the folded name ("tien hung" → "dang bo xa tien hung"); a code
+            // typed exactly also finds its organization.
+            List<String> tokens = List.of(q.split(" "));
+            StringBuilder words = new StringBuilder();
+            for (int i = 0; i < tokens.size(); i++) {
+                words.append(i == 0 ? "" : " AND ").append("v.name_search LIKE :q").append(i).append(" ESCAPE '\\'");
+                params.put("q" + i, "%" + like(tokens.get(i)) + "%");
+            }
+            where.append(" AND ((").append(words).append(") OR lower(v.code) = :qCode)");
+            params.put("qCode", q);
+            // Exact name first, then the words as a phrase at a word start, then the rest.
+            rank = "CASE WHEN v.name_search = :qExact THEN 0 WHEN v.name_search LIKE :qPhraseStart ESCAPE '\\' "
+                    + "OR v.name_search LIKE :qPhraseWord ESCAPE '\\' THEN 1 ELSE 2 END, ";
+            params.put("qExact", q);
+            params.put("qPhraseStart", like(q) + "%");
+            params.put("qPhraseWord", "% " + like(q) + "%");
+        }
+        String order = (explicitSort ? "" : rank) + orderBy(page) + ", v.organization_id";
+        String sql = "SELECT " + NodeRow.COLUMNS + ", count(*) OVER () FROM organization_version v "
+                + "JOIN organization o ON o.id = v.organization_id WHERE " + where + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset";
+        return page(sql, "SELECT count(*) FROM organization_version v WHERE " + where, params, page, false);
+    }
+
+    /** The children of {@code parentId} on :asOf, in Vietnamese name order unless another sort is asked. */
+    public Page<NodeRow> children(UUID parentId, LocalDate asOf, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("asOf", asOf);
+        params.put("parentId", parentId);
+        String where = "v.parent_id = :parentId AND " + inForce("v");
+        String sql = "SELECT " + NodeRow.COLUMNS + ", count(*) OVER () FROM organization_version v "
+                + "JOIN organization o ON o.id = v.organization_id WHERE " + where + " ORDER BY " + orderBy(page)
+                + ", v.organization_id LIMIT :limit OFFSET :offset";
+        return page(sql, "SELECT count(*) FROM organization_version v WHERE " + where, params, page, false);
+    }
+
+    /**
+     * The node and its descendants down to {@code maxDepth} levels on :asOf, breadth first (depth, then name).
+     * The walk carries only ids and version-row ids; full rows are fetched for the page shown.
+     */
+    public Page<NodeRow> subtree(UUID rootId, int maxDepth, LocalDate asOf, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("asOf", asOf);
+        params.put("rootId", rootId);
+        params.put("maxDepth", Math.min(maxDepth, MAX_DEPTH));
+        String walk = "WITH RECURSIVE sub(organization_id, depth) AS ("
+                + " SELECT v.organization_id, 0 FROM organization_version v WHERE v.organization_id = :rootId AND "
+                + inForce("v")
+                + " UNION ALL SELECT v.organization_id, sub.depth + 1 FROM sub JOIN organization_version v "
+                + " ON v.parent_id = sub.organization_id AND " + inForce("v") + " WHERE sub.depth < :maxDepth) ";
+        String sql = walk + "SELECT " + NodeRow.COLUMNS + ", count(*) OVER (), sub.depth FROM sub "
+                + "JOIN organization_version v ON v.organization_id = sub.organization_id AND " + inForce("v")
+                + " JOIN organization o ON o.id = v.organization_id ORDER BY sub.depth, " + orderBy(page)
+                + ", v.organization_id LIMIT :limit OFFSET :offset";
+        return page(sql, walk + "SELECT count(*) FROM sub", params, page, true);
+    }
+
+    /** The ancestors of a node on :asOf, from the top down, without the node itself. */
+    public List<NodeRow> ancestors(UUID id, LocalDate asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("WITH RECURSIVE up(version_id, parent_id, depth) AS ("
+                        + " SELECT v.id, v.parent_id, 0 FROM organization_version v WHERE v.organization_id = :id AND "
+                        + inForce("v")
+                        + " UNION ALL SELECT v.id, v.parent_id, up.depth + 1 FROM up JOIN organization_version v "
+                        + " ON v.organization_id = up.parent_id AND " + inForce("v") + " WHERE up.depth < "
+                        + MAX_DEPTH + ") SELECT " + NodeRow.COLUMNS + " FROM up JOIN organization_version v "
+                        + "ON v.id = up.version_id JOIN organization o ON o.id = v.organization_id "
+                        + "WHERE up.depth > 0 ORDER BY up.depth DESC")
+                .setParameter("id", id).setParameter("asOf", asOf).getResultList();
+        return rows.stream().map(r -> NodeRow.of(r, null)).toList();
+    }
+
+    /** One side of an organization's lineage: the organizations it came from, or went into. */
+    public record LineageRow(UUID organizationId, String name, ReorganizationKind kind, LocalDate effectiveOn,
+                             Decision decision) {
+    }
+
+    /** The organizations {@code id} came from, each named as it was on its last day. */
+    public List<LineageRow> predecessors(UUID id) {
+        return lineage("l.successor_id = :id", "l.predecessor_id", "r.effective_on - 1", id);
+    }
+
+    /** The organizations {@code id} went into, each named as it was on its first day. */
+    public List<LineageRow> successors(UUID id) {
+        return lineage("l.predecessor_id = :id", "l.successor_id", "r.effective_on", id);
+    }
+
+    private List<LineageRow> lineage(String condition, String otherColumn, String nameDay, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + otherColumn + ", (SELECT n.name FROM organization_version n "
+                        + "WHERE n.organization_id = " + otherColumn + " AND n.valid_from <= " + nameDay
+                        + " ORDER BY n.valid_from DESC LIMIT 1), r.kind, r.effective_on, r.decision_number, "
+                        + "r.decision_date, r.decision_issuer FROM organization_lineage l JOIN reorganization r "
+                        + "ON r.id = l.reorganization_id WHERE " + condition + " ORDER BY r.effective_on, 2").setParameter("id", id).getResultList();
+        return rows.stream().map(r -> new LineageRow((UUID) r[0], (String) r[1], ReorganizationKind.valueOf((String) r[2]),
+                NodeRow.date(r[3]), new Decision((String) r[4], NodeRow.date(r[5]), (String) r[6]))).toList();
+    }
+
+    private Page<NodeRow> page(String sql, String countSql, Map<String, Object> params, PageRequest page,
+                               boolean withDepth) {
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        query.setParameter("limit", page.size()).setParameter("offset", page.offset());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<NodeRow> items = new ArrayList<>(rows.size());
+        long total = 0;
+        for (Object[] row : rows) {
+            total = ((Number) row[13]).longValue();
+            items.add(NodeRow.of(row, withDepth ? ((Number) row[14]).intValue() : null));
+        }
+        if (rows.isEmpty() && page.page() > 0) {
+            // Past the last page the window count is not there to read: count separately.
+            Query count = em.createNativeQuery(countSql);
+            params.forEach(count::setParameter);
+            total = ((Number) count.getSingleResult()).longValue();
+        }
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static String orderBy(PageRequest page) {
+        String column = switch (page.sortField()) {
+            case "code" -> "v.code COLLATE " + VI;
+            case "type" -> "v.type";
+            case "establishedOn" -> "o.established_on";
+            default -> "v.name COLLATE " + VI;
+        };
+        return column + (page.ascending() ? " ASC" : " DESC");
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
