@@ -60,8 +60,19 @@ public class MoveMembersOnReorganization {
         if (!homes.isEmpty() || !hosted.isEmpty()) {
             requireCell(target, event);
         }
+        Set<UUID> sources = new HashSet<>(event.sourceIds());
+        for (MemberAffiliationEntity a : hosted) {
+            // Hosted by one source while at home in another: after the merge both are the target, so the
+            // temporary transfer has no more reason to be and ends.
+            boolean homeMergesToo = roster.affiliationOn(a.memberId, AffiliationKind.HOME, event.effectiveOn())
+                    .map(home -> sources.contains(home.organizationId)).orElse(false);
+            if (homeMergesToo) {
+                writes.endBefore(a, event.effectiveOn());
+            } else {
+                writes.move(a, target, event.effectiveOn(), event.decision(), reason);
+            }
+        }
         homes.forEach(a -> writes.move(a, target, event.effectiveOn(), event.decision(), reason));
-        hosted.forEach(a -> writes.move(a, target, event.effectiveOn(), event.decision(), reason));
     }
 
     private void split(Reorganized event) {

@@ -75,13 +75,18 @@ public class RegisterMembers {
         Map<UUID, java.util.Optional<Violation>> organizationChecks = new HashMap<>();
         Map<String, Integer> firstRowOfCitizenId = new HashMap<>();
         Set<String> liveIds = new HashSet<>();
+        Set<String> unreadable = new HashSet<>();
+        parseViolations.forEach(v -> unreadable.add(v.field()));
         for (int i = 0; i < rows.size(); i++) {
             NewMember row = rows.get(i);
             if (row == null) {
                 continue; // its parse violations are already listed
             }
             String prefix = "rows[" + i + "].";
-            violations.addAll(MemberRules.check(row, prefix, today));
+            // A value that could not be read is reported once, as unreadable, not again as missing.
+            MemberRules.check(row, prefix, today).stream()
+                    .filter(v -> !(v.rule().equals("REQUIRED") && unreadable.contains(v.field())))
+                    .forEach(violations::add);
             if (row.organizationId() != null) {
                 java.util.Optional<Violation> check = organizationChecks.computeIfAbsent(row.organizationId(),
                         id -> organizationCheck(id, today));
