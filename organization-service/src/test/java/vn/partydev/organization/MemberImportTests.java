@@ -136,4 +136,17 @@ class MemberImportTests {
         as(Roles.SECRETARY, other.cellA()).body(body).post("/api/v1/members/import").then().statusCode(403);
         as(Roles.ORGANIZER, other.commune()).body(body).post("/api/v1/members/import").then().statusCode(201);
     }
+
+    @Test
+    void aRepeatedImportWithTheSameIdempotencyKeyImportsOnce() {
+        String body = "[" + member(tree.cellA(), "Nguyễn Văn An", "OFFICIAL", "2005-01-01", "2006-01-01", null,
+                citizenId()) + "]";
+        String key = java.util.UUID.randomUUID().toString();
+        asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/members/import").then()
+                .statusCode(201).body("imported", equalTo(1));
+        asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/members/import").then()
+                .statusCode(201).body("imported", equalTo(1));
+        asNationalAdmin().queryParam("organizationId", tree.cellA().toString()).get("/api/v1/members").then()
+                .body("totalItems", equalTo(1));
+    }
 }
