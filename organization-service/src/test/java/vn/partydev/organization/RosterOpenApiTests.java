@@ -16,17 +16,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RosterOpenApiTests {
 
-    static final Map<String, List<String>> OPERATIONS = Map.of(
-            "/api/v1/organizations/{id}/authority", List.of("get"),
-            "/api/v1/organizations/{id}/delegations", List.of("get", "post"),
-            "/api/v1/organizations/{id}/delegations/{delegationId}", List.of("get", "patch"),
-            "/api/v1/organizations/{id}/targets", List.of("get"),
-            "/api/v1/organizations/{id}/targets/{year}", List.of("put"),
-            "/api/v1/organizations/{id}/headcount", List.of("get"),
-            "/api/v1/members", List.of("get", "post"),
-            "/api/v1/members/import", List.of("post"),
-            "/api/v1/members/{id}", List.of("get"),
-            "/api/v1/members/{id}/transfers", List.of("post"));
+    static final Map<String, List<String>> OPERATIONS = Map.ofEntries(
+            Map.entry("/api/v1/organizations/{id}/authority", List.of("get")),
+            Map.entry("/api/v1/organizations/{id}/delegations", List.of("get", "post")),
+            Map.entry("/api/v1/organizations/{id}/delegations/{delegationId}", List.of("get", "patch")),
+            Map.entry("/api/v1/organizations/{id}/targets", List.of("get")),
+            Map.entry("/api/v1/organizations/{id}/targets/{year}", List.of("put")),
+            Map.entry("/api/v1/organizations/{id}/headcount", List.of("get")),
+            Map.entry("/api/v1/members", List.of("get", "post")),
+            Map.entry("/api/v1/members/import", List.of("post")),
+            Map.entry("/api/v1/members/{id}", List.of("get")),
+            Map.entry("/api/v1/members/{id}/transfers", List.of("post")),
+            Map.entry("/api/v1/members/{id}/status-changes", List.of("post")));
 
     @Test
     void everyOperationHasATagASummaryADescriptionAndExamples() throws Exception {

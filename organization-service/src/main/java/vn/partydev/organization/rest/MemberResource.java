@@ -38,6 +38,7 @@ import vn.partydev.kit.rest.Page;
 import vn.partydev.kit.rest.PageRequest;
 import vn.partydev.kit.rest.QueryParams;
 import vn.partydev.kit.security.Roles;
+import vn.partydev.organization.application.ChangeMemberStatus;
 import vn.partydev.organization.application.MemberQueries;
 import vn.partydev.organization.application.RegisterMembers;
 import vn.partydev.organization.application.TransferMember;
@@ -117,6 +118,19 @@ public class MemberResource {
                                   LocalDate until,
                                   @NotNull @Valid DecisionDto decision) {
     }
+
+    /** {@code POST /api/v1/members/{id}/status-changes}. */
+    @Schema(name = "StatusChange")
+    public record StatusChangeRequest(@NotNull MemberStatus status, @NotNull LocalDate effectiveOn,
+                                      @NotNull @Valid DecisionDto decision) {
+    }
+
+    static final String STATUS_CHANGE_EXAMPLE = """
+            {"status":"EXEMPT","effectiveOn":"2025-10-01",
+             "decision":{"number":"31-NQ/CB","date":"2025-09-25","issuer":"Chi bộ ấp 1"}}""";
+
+    @Inject
+    ChangeMemberStatus statusChanges;
 
     @Inject
     RegisterMembers register;
@@ -245,6 +259,30 @@ public class MemberResource {
         MemberEntity member = transfers.transfer(new TransferMember.Command(id, request.kind(),
                 request.toOrganizationId(), request.effectiveOn(), request.until(), request.decision().toDomain(),
                 ifMatch));
+        MemberView view = queries.view(member);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/members/{id}").build(member.id))
+                .tag(new EntityTag(Long.toString(view.version()))).entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/status-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Change a member's status from a date",
+            description = "PROBATIONARY → OFFICIAL (recognition of a member entered by import; pipeline members are "
+                    + "recognized through candidate-service's events), OFFICIAL ↔ EXEMPT (miễn công tác và sinh hoạt "
+                    + "đảng), and any live status → REMOVED, EXPELLED, LEFT or DECEASED. The current status ends the "
+                    + "day before effectiveOn; an ended membership also ends any temporary hosting. Answers 201 with "
+                    + "the member. 404 out of scope; 412 on a stale If-Match; 422 STATUS_TRANSITION, DATE_ORDER, "
+                    + "DATE_IN_FUTURE.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "exempt", value = STATUS_CHANGE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Changed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = VIEW_EXAMPLE)))
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull StatusChangeRequest request, @Context UriInfo uri) {
+        MemberEntity member = statusChanges.change(new ChangeMemberStatus.Command(id, request.status(),
+                request.effectiveOn(), request.decision().toDomain(), ifMatch));
         MemberView view = queries.view(member);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/members/{id}").build(member.id))
                 .tag(new EntityTag(Long.toString(view.version()))).entity(view).build();
