@@ -48,6 +48,16 @@ public class OrganizationScope {
         return organizations.pathOn(organizationId, date).stream().anyMatch(node -> node.id().equals(own));
     }
 
+    /** The root of the caller's subtree; empty for a national administrator (and nothing is seen without one). */
+    public Optional<UUID> root() {
+        return caller.organizationId();
+    }
+
+    /** Whether the organization is the caller's own node (not merely inside its subtree). */
+    public boolean isOwnNode(UUID organizationId) {
+        return !caller.isNational() && caller.organizationId().map(organizationId::equals).orElse(false);
+    }
+
     /** 404 unless the caller sees the organization. */
     public void requireVisible(UUID organizationId, LocalDate date) {
         if (!sees(organizationId, date)) {

@@ -1,0 +1,6 @@
+package vn.partydev.organization.domain;
+
+/** Giới tính, as on the member's records. */
+public enum Gender {
+    MALE, FEMALE
+}
