@@ -74,8 +74,8 @@ public class DeadlineQueries {
                        UNION ALL SELECT id, organization_id, 'CEREMONY', ceremony_due FROM candidate
                        UNION ALL SELECT id, organization_id, 'RECOGNITION', recognition_due FROM candidate
                        UNION ALL SELECT id, organization_id, 'CERTIFICATE_EXPIRY', certificate_due FROM candidate) d""";
-        Query count = em.createNativeQuery("SELECT count(*)" + from + where);
-        Query select = em.createNativeQuery("SELECT d.id, d.organization_id, d.kind, d.due" + from + where
+        Query count = em.createNativeQuery("SELECT count(*) " + from + where);
+        Query select = em.createNativeQuery("SELECT d.id, d.organization_id, d.kind, d.due " + from + where
                 + " ORDER BY d.due, d.id, d.kind");
         params.forEach((k, v) -> {
             count.setParameter(k, v);
