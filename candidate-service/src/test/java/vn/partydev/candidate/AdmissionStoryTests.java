@@ -114,6 +114,17 @@ class AdmissionStoryTests {
         assertEquals("2024-08-20", body.get("admissionDecisionDate").asText());
         assertEquals("UNIVERSITY", body.get("professionalEducation").asText());
         assertFalse(body.get("late").asBoolean());
+        // Contract with reporting-service: every field the schema requires is there.
+        JsonNode schema = json.readTree(java.nio.file.Files.readString(vn.partydev.testkit.DevTokens.locate(
+                "candidate-service/src/main/resources/events/candidate-event.schema.json")));
+        for (JsonNode required : schema.get("required")) {
+            org.junit.jupiter.api.Assertions.assertTrue(body.has(required.asText()), "event lacks " + required);
+        }
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            org.junit.jupiter.api.Assertions.assertTrue(schema.get("properties").has(name)
+                    || name.equals("partyAgeFrom") || name.equals("recognitionEscalated"), "unexpected field " + name);
+        }
         String text = new String(ceremony.value(), StandardCharsets.UTF_8);
         assertFalse(text.contains("Nguyễn") || text.contains("fullName") || text.contains("citizenId")
                 || text.contains("Ấp 1"), "no personal data on the bus");

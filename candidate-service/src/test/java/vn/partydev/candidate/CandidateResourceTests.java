@@ -118,6 +118,17 @@ class CandidateResourceTests {
                 .body("items.find { it.rule == 'AGE_WINDOW' }.version", equalTo("24-QĐ/TW"));
     }
 
+    @Test
+    void everyOperationIsDocumented() {
+        io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/candidates/{id}/actions/{action}'.post.summary", notNull())
+                .body("paths.'/api/v1/candidates/{id}/actions/{action}'.post.tags", hasItem("Candidates"))
+                .body("paths.'/api/v1/candidates'.post.requestBody.content.'application/json'.examples", notNull())
+                .body("paths.'/api/v1/candidates/{id}/history'.get.summary", notNull())
+                .body("paths.'/api/v1/deadlines'.get.tags", hasItem("Deadlines"))
+                .body("paths.'/api/v1/policies'.get.summary", notNull());
+    }
+
     static org.hamcrest.Matcher<Object> notNull() {
         return org.hamcrest.Matchers.notNullValue();
     }
