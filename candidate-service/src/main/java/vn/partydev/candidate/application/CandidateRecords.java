@@ -1,0 +1,64 @@
+package vn.partydev.candidate.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.partydev.candidate.domain.AreaCategory;
+import vn.partydev.candidate.domain.CandidateFacts;
+import vn.partydev.candidate.domain.Deadline;
+import vn.partydev.candidate.domain.Deadlines;
+import vn.partydev.candidate.domain.Stage;
+import vn.partydev.candidate.domain.calendar.WorkingDays;
+import vn.partydev.candidate.persistence.CandidateEntity;
+import vn.partydev.candidate.persistence.CandidateJson;
+import vn.partydev.candidate.persistence.OrganizationTree;
+
+/** Reads a stored candidate as the domain's facts, and keeps its open deadlines up to date. */
+@ApplicationScoped
+public class CandidateRecords {
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    OrganizationTree tree;
+
+    @Inject
+    CandidateConfig config;
+
+    public CandidateFacts facts(CandidateEntity c) {
+        return new CandidateFacts(Stage.valueOf(c.stage), c.dateOfBirth, c.generalEducation,
+                AreaCategory.valueOf(c.areaCategory), c.villageElder, c.youthUnionMember, c.lastStepDate,
+                c.certificateDate, CandidateJson.introducers(c.introducers), c.youthUnionCommittee,
+                c.verificationResult, c.cellResolutionDate, c.decisionExtended, c.admissionDecisionDate,
+                c.ceremonyDate, c.recognitionResolutionDate, isGrassrootsCell(c.organizationId));
+    }
+
+    public boolean isGrassrootsCell(UUID organizationId) {
+        List<OrganizationTree.PathNode> path = tree.pathUp(organizationId, LocalDate.now());
+        return !path.isEmpty() && "GRASSROOTS_CELL".equals(path.get(0).type());
+    }
+
+    /** The candidate's deadlines as of today. */
+    public List<Deadline> deadlines(CandidateEntity c) {
+        return Deadlines.of(factsWithoutTree(c), LocalDate.now(), config.dueSoonWorkingDays(), workingDays);
+    }
+
+    /** Stores the open due dates in their columns so that lists of overdue candidates are one SQL query. */
+    public void refreshDueDates(CandidateEntity c) {
+        Deadlines.DueDates due = Deadlines.dueDates(factsWithoutTree(c), workingDays);
+        c.decisionDue = due.openDecision();
+        c.ceremonyDue = due.openCeremony();
+        c.recognitionDue = due.openRecognition();
+        c.certificateDue = due.openCertificate();
+    }
+
+    private CandidateFacts factsWithoutTree(CandidateEntity c) {
+        return new CandidateFacts(Stage.valueOf(c.stage), c.dateOfBirth, c.generalEducation,
+                AreaCategory.valueOf(c.areaCategory), c.villageElder, c.youthUnionMember, c.lastStepDate,
+                c.certificateDate, List.of(), c.youthUnionCommittee, c.verificationResult, c.cellResolutionDate,
+                c.decisionExtended, c.admissionDecisionDate, c.ceremonyDate, c.recognitionResolutionDate, false);
+    }
+}

@@ -1,0 +1,309 @@
+package vn.partydev.candidate.application;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import vn.partydev.candidate.client.OrganizationClient;
+import vn.partydev.candidate.client.OrganizationGateway;
+import vn.partydev.candidate.domain.Action;
+import vn.partydev.candidate.domain.ActionCommand;
+import vn.partydev.candidate.domain.CandidateFacts;
+import vn.partydev.candidate.domain.Introducer;
+import vn.partydev.candidate.domain.MemberFacts;
+import vn.partydev.candidate.domain.OrganizationFacts;
+import vn.partydev.candidate.domain.Pipeline;
+import vn.partydev.candidate.domain.RuleViolation;
+import vn.partydev.candidate.domain.Stage;
+import vn.partydev.candidate.domain.Votes;
+import vn.partydev.candidate.domain.calendar.WorkingDays;
+import vn.partydev.candidate.domain.policy.AdmissionPolicies;
+import vn.partydev.candidate.domain.policy.PolicyCatalog;
+import vn.partydev.candidate.domain.policy.RuleContext;
+import vn.partydev.candidate.messaging.CandidateEvents;
+import vn.partydev.candidate.persistence.CandidateEntity;
+import vn.partydev.candidate.persistence.CandidateJson;
+import vn.partydev.candidate.persistence.HistoryEntity;
+import vn.partydev.candidate.persistence.OrganizationTree;
+import vn.partydev.candidate.security.CandidateScope;
+import vn.partydev.kit.problem.ApiException;
+import vn.partydev.kit.problem.Text;
+import vn.partydev.kit.problem.Violation;
+import vn.partydev.kit.rest.IfMatch;
+
+/**
+ * Takes one step of the admission pipeline: checks scope, order and version, asks organization-service what
+ * the rules need (before any write, so that a failure there writes nothing), judges the step by every rule in
+ * force on its date, and records the change, its history row and its event in one transaction. The candidate
+ * row is locked for the write, so of two concurrent steps with the same If-Match one wins and the other gets 412.
+ */
+@ApplicationScoped
+public class TakePipelineAction {
+
+    /** Rules that cannot be overridden: they keep the record itself coherent. */
+    static final Set<String> NOT_OVERRIDABLE = Set.of("STAGE_ORDER", "DATE_IN_FUTURE");
+    static final Set<String> DEADLINE_RULES = Set.of("DECISION_DEADLINE", "CEREMONY_DEADLINE", "RECOGNITION_DEADLINE");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CandidateScope scope;
+
+    @Inject
+    OrganizationGateway organization;
+
+    @Inject
+    OrganizationTree tree;
+
+    @Inject
+    CandidateRecords records;
+
+    @Inject
+    CandidateEvents events;
+
+    @Inject
+    CandidateConfig config;
+
+    @Inject
+    WorkingDays workingDays;
+
+    /**
+     * @param command        the step as the domain reads it
+     * @param evidence       what the step brought, for the history (document numbers, certificates, note…)
+     * @param overrideRule   the rule an admin or organizer passes, or null
+     * @param overrideReason the written reason for it
+     */
+    public record Step(ActionCommand command, Map<String, Object> decision, Map<String, Object> votes,
+                       Map<String, Object> evidence, String overrideRule, String overrideReason) {
+    }
+
+    private static final AdmissionPolicies POLICIES = AdmissionPolicies.allCurrentPolicies();
+
+    public CandidateEntity take(UUID candidateId, Step step, String ifMatch) {
+        CandidateEntity current = QuarkusTransaction.requiringNew().call(() -> em.find(CandidateEntity.class, candidateId));
+        if (current == null) {
+            throw CandidateScope.candidateNotFound(candidateId);
+        }
+        scope.requireVisibleCandidate(candidateId, current.organizationId);
+        if (step.overrideRule() != null) {
+            scope.requireOverrideRole();
+            checkOverridable(step.overrideRule());
+        }
+        IfMatch.check(ifMatch, current.version);
+        Action action = step.command().action();
+        CandidateFacts facts = records.facts(current);
+        Pipeline.stageOrder(action, facts).ifPresent(v -> {
+            throw stageOrder(v);
+        });
+        OrganizationFacts remote = askOrganizationService(current, step.command());
+        boolean grassrootsCell = facts.grassrootsCell();
+        return QuarkusTransaction.requiringNew().call(() -> write(candidateId, step, remote, ifMatch, grassrootsCell));
+    }
+
+    private CandidateEntity write(UUID candidateId, Step step, OrganizationFacts remote, String ifMatch,
+                                  boolean grassrootsCell) {
+        CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
+        IfMatch.check(ifMatch, c.version);
+        ActionCommand command = step.command();
+        Action action = command.action();
+        CandidateFacts facts = records.facts(c);
+        Optional<RuleViolation> order = Pipeline.stageOrder(action, facts);
+        if (order.isPresent()) {
+            throw stageOrder(order.get());
+        }
+        AdmissionPolicies.Verdict verdict = POLICIES.judge(
+                new RuleContext(facts, command, remote, LocalDate.now(), workingDays), config::modeOf,
+                step.overrideRule());
+        if (!verdict.allowed()) {
+            throw ApiException.ruleViolation(verdict.blocking().stream().map(TakePipelineAction::toProblem).toList());
+        }
+
+        String previousStage = c.stage;
+        String eventType = apply(c, command, remote);
+        Stage next = Stage.valueOf(c.stage);
+        if (!next.name().equals(previousStage)) {
+            c.stageSince = command.date();
+        }
+        if (c.lastStepDate == null || command.date().isAfter(c.lastStepDate)) {
+            c.lastStepDate = command.date();
+        }
+        if (!verdict.warnings().isEmpty()) {
+            List<RuleViolation> warnings = CandidateJson.violations(c.warnings);
+            warnings.addAll(verdict.warnings());
+            c.warnings = CandidateJson.write(warnings);
+        }
+        records.refreshDueDates(c);
+        c.version++;
+
+        Map<String, Object> override = null;
+        if (step.overrideRule() != null) {
+            override = new LinkedHashMap<>();
+            override.put("rule", step.overrideRule());
+            override.put("reason", step.overrideReason());
+            override.put("violations", verdict.overridden());
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>(step.evidence());
+        if (remote.eligibleVoters() != null) {
+            evidence.put("eligibleVoters", remote.eligibleVoters());
+        }
+        if (remote.authorityBody() != null) {
+            evidence.put("authority", Map.of("body", remote.authorityBody(),
+                    "basis", remote.authorityBasis() == null ? "" : remote.authorityBasis()));
+        }
+        if (!verdict.warnings().isEmpty()) {
+            evidence.put("warnings", verdict.warnings());
+        }
+        appendHistory(c.id, action.slug(), command.date(), step.decision(), step.votes(), evidence,
+                verdict.versions(), override, previousStage, c.stage);
+
+        boolean late = verdict.warnings().stream().anyMatch(v -> DEADLINE_RULES.contains(v.rule()))
+                || verdict.overridden().stream().anyMatch(v -> DEADLINE_RULES.contains(v.rule()));
+        events.publish(eventType, action.slug(), command.date(), previousStage, c, late, step.overrideRule());
+        return c;
+    }
+
+    /** Changes the candidate as the step says and answers the event type that tells it. */
+    private String apply(CandidateEntity c, ActionCommand cmd, OrganizationFacts remote) {
+        Action action = cmd.action();
+        LocalDate date = cmd.date();
+        switch (action) {
+            case RECOGNIZE_SYMPATHIZER -> c.sympathizerDate = date;
+            case COMPLETE_AWARENESS_COURSE -> {
+                c.certificateNumber = cmd.certificateNumber();
+                c.certificateDate = cmd.certificateDate();
+            }
+            case SUBMIT_APPLICATION -> {
+                c.applicationDate = cmd.applicationDate();
+                c.recordDate = cmd.recordDate();
+            }
+            case ASSIGN_INTRODUCERS -> {
+                c.introducers = CandidateJson.write(cmd.introducers());
+                c.youthUnionCommittee = cmd.youthUnionCommittee();
+            }
+            case RECORD_VERIFICATION -> {
+                c.verificationResult = cmd.verificationResult();
+                c.verificationDate = date;
+            }
+            case RECORD_CELL_RESOLUTION -> c.cellResolutionDate = date;
+            case RECORD_GRASSROOTS_RESOLUTION -> c.grassrootsResolutionDate = date;
+            case RECORD_ADMISSION_DECISION -> {
+                c.admissionDecisionDate = date;
+                // Tuổi đảng tính từ ngày ghi trong quyết định kết nạp (Điều lệ Đảng Điều 5.4).
+                c.partyAgeFrom = date;
+                c.decisionExtended = c.decisionExtended || cmd.extension();
+            }
+            case RECORD_CEREMONY -> c.ceremonyDate = date;
+            case COMPLETE_NEW_MEMBER_COURSE -> c.newMemberCertificateDate =
+                    cmd.certificateDate() == null ? date : cmd.certificateDate();
+            case RECORD_RECOGNITION_RESOLUTION -> {
+                var threshold = PolicyCatalog.inForce("CELL_VOTE_THRESHOLD", date);
+                Votes votes = cmd.votes();
+                int required = Votes.required(votes.eligible(), threshold.integer("numerator"),
+                        threshold.integer("denominator"));
+                if (votes.inFavour() < required) {
+                    // Không đạt 2/3: ghi nhận lần biểu quyết; sau 3 lần báo cáo cấp trên (QĐ 29 §4.2c).
+                    c.failedRecognitionVotes++;
+                    c.recognitionEscalated = c.failedRecognitionVotes >= 3;
+                    return "RecognitionResolutionFailed";
+                }
+                c.recognitionResolutionDate = date;
+            }
+            case RECORD_OFFICIAL_RECOGNITION -> {
+                // Ngày chính thức = ngày kết nạp + 12 tháng, dù chi bộ họp hay cấp ủy quyết định muộn (QĐ 29 §4.2b).
+                c.officialDate = c.ceremonyDate.plusMonths(
+                        PolicyCatalog.inForce("PROBATION_COMPLETE", c.ceremonyDate).integer("months"));
+            }
+            case REFUSE_ADMISSION, REMOVE_PROBATIONARY, WITHDRAW, REJECT -> c.endedDate = date;
+            default -> throw new IllegalStateException("Not a pipeline step: " + action);
+        }
+        c.stage = action.target(Stage.valueOf(c.stage)).name();
+        return action.eventType();
+    }
+
+    /** The facts the step's rules need from organization-service, asked before anything is written. */
+    private OrganizationFacts askOrganizationService(CandidateEntity c, ActionCommand cmd) {
+        switch (cmd.action()) {
+            case ASSIGN_INTRODUCERS -> {
+                UUID grassroots = grassrootsOf(c.organizationId);
+                List<MemberFacts> members = new ArrayList<>();
+                for (Introducer introducer : cmd.introducers()) {
+                    Optional<OrganizationClient.Member> member = organization.member(introducer.memberId());
+                    members.add(member.map(m -> new MemberFacts(m.id() == null ? introducer.memberId() : m.id(), true,
+                                    m.status(), m.organizationId() != null && (m.organizationId().equals(c.organizationId)
+                                    || (grassroots != null && grassroots.equals(grassrootsOf(m.organizationId()))))))
+                            .orElse(new MemberFacts(introducer.memberId(), false, null, false)));
+                }
+                return new OrganizationFacts(null, members, null, null);
+            }
+            case RECORD_CELL_RESOLUTION, RECORD_RECOGNITION_RESOLUTION -> {
+                OrganizationClient.Headcount headcount = organization.headcount(c.organizationId, cmd.date());
+                return new OrganizationFacts(headcount.eligibleVoters(), List.of(), null, null);
+            }
+            case RECORD_ADMISSION_DECISION, RECORD_OFFICIAL_RECOGNITION -> {
+                OrganizationClient.Authority authority = organization.authority(c.organizationId,
+                        cmd.action() == Action.RECORD_ADMISSION_DECISION ? "ADMISSION" : "RECOGNITION", cmd.date());
+                return new OrganizationFacts(null, List.of(), authority.body(), authority.basis());
+            }
+            default -> {
+                return OrganizationFacts.NONE;
+            }
+        }
+    }
+
+    /** The grassroots organization (đảng bộ cơ sở or chi bộ cơ sở) a chi bộ belongs to, from the replica. */
+    private UUID grassrootsOf(UUID organizationId) {
+        return tree.pathUp(organizationId, LocalDate.now()).stream()
+                .filter(n -> "GRASSROOTS_COMMITTEE".equals(n.type()) || "GRASSROOTS_CELL".equals(n.type()))
+                .map(OrganizationTree.PathNode::id).findFirst().orElse(null);
+    }
+
+    private void appendHistory(UUID candidateId, String action, LocalDate date, Map<String, Object> decision,
+                               Map<String, Object> votes, Map<String, Object> evidence, Map<String, String> versions,
+                               Map<String, Object> override, String fromStage, String toStage) {
+        HistoryEntity h = new HistoryEntity();
+        h.candidateId = candidateId;
+        h.action = action;
+        h.stepDate = date;
+        h.actor = scope.actor();
+        h.decision = CandidateJson.write(decision);
+        h.votes = CandidateJson.write(votes);
+        h.evidence = CandidateJson.write(evidence);
+        h.policyVersion = CandidateJson.write(versions);
+        h.override = CandidateJson.write(override);
+        h.fromStage = fromStage;
+        h.toStage = toStage;
+        h.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(h);
+    }
+
+    private static void checkOverridable(String rule) {
+        if (!PolicyCatalog.rules().contains(rule) || NOT_OVERRIDABLE.contains(rule)) {
+            Violation v = Violation.ofRule("OVERRIDE_NOT_ALLOWED", Text.of(
+                    "Quy định " + rule + " không tồn tại hoặc không được phép vượt.",
+                    "Rule " + rule + " does not exist or cannot be overridden."), Map.of("rule", rule));
+            throw ApiException.unprocessable("OVERRIDE_NOT_ALLOWED",
+                    Text.of("Không thể vượt quy định " + rule + ".", "Rule " + rule + " cannot be overridden."),
+                    List.of(v));
+        }
+    }
+
+    static ApiException stageOrder(RuleViolation v) {
+        return ApiException.unprocessable("STAGE_ORDER", Text.of(v.message(), v.messageEn()), List.of(toProblem(v)));
+    }
+
+    static Violation toProblem(RuleViolation v) {
+        return new Violation(v.rule(), v.field(), v.message(), v.messageEn(), v.values());
+    }
+}

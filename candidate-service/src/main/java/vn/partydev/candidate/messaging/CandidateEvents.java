@@ -1,0 +1,80 @@
+package vn.partydev.candidate.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.partydev.candidate.application.CandidateRecords;
+import vn.partydev.candidate.domain.Deadline;
+import vn.partydev.candidate.persistence.CandidateEntity;
+import vn.partydev.kit.outbox.OutboxWriter;
+
+/**
+ * Publishes one event per step on {@code party.candidate.v1} through the outbox, in the step's transaction.
+ * The body follows {@code events/candidate-event.schema.json}: event-carried state for reporting, and never a
+ * name, citizen id or address.
+ */
+@ApplicationScoped
+public class CandidateEvents {
+
+    public static final String TOPIC = "party.candidate.v1";
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    CandidateRecords records;
+
+    public void publish(String type, String action, LocalDate date, String previousStage, CandidateEntity c,
+                        boolean late, String override) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("candidateId", c.id.toString());
+        body.put("organizationId", c.organizationId.toString());
+        body.put("action", action);
+        body.put("date", date.toString());
+        body.put("stage", c.stage);
+        body.put("previousStage", previousStage);
+        body.put("stageSince", c.stageSince.toString());
+        body.put("gender", c.gender);
+        body.put("birthYear", c.dateOfBirth.getYear());
+        body.put("ageOnDate", Math.max(0, Period.between(c.dateOfBirth, date).getYears()));
+        body.put("ethnicity", c.ethnicity);
+        body.put("religion", c.religion);
+        body.put("generalEducation", c.generalEducation);
+        body.put("professionalEducation", c.professionalEducation);
+        body.put("politicalTheory", c.politicalTheory);
+        body.put("sector", c.sector);
+        body.put("youthUnionMember", c.youthUnionMember);
+        body.put("source", c.source);
+        body.put("areaCategory", c.areaCategory);
+        body.put("admissionDecisionDate", text(c.admissionDecisionDate));
+        body.put("ceremonyDate", text(c.ceremonyDate));
+        body.put("officialDate", text(c.officialDate));
+        body.put("late", late);
+        List<Map<String, Object>> deadlines = records.deadlines(c).stream().map(CandidateEvents::deadline).toList();
+        body.put("deadlines", deadlines);
+        body.put("override", override);
+        body.put("recordedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        // Optional additions (the schema allows them): the party-age anchor and a recognition escalation.
+        body.put("partyAgeFrom", text(c.partyAgeFrom));
+        body.put("recognitionEscalated", c.recognitionEscalated);
+        outbox.append(TOPIC, "Candidate", c.id.toString(), type, body);
+    }
+
+    private static Map<String, Object> deadline(Deadline d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", d.kind().name());
+        m.put("due", d.due().toString());
+        m.put("status", d.status().name());
+        return m;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package vn.partydev.candidate.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import vn.partydev.candidate.persistence.OrganizationTree;
+import vn.partydev.kit.problem.ApiException;
+import vn.partydev.kit.problem.Text;
+import vn.partydev.kit.security.Caller;
+import vn.partydev.kit.security.Roles;
+
+/**
+ * The one place where candidate-service decides what the caller may see and do: candidates of chi bộ inside
+ * the caller's organization subtree (on the organization replica), everything for a national administrator.
+ * Out of scope answers 404, exactly like missing.
+ */
+@RequestScoped
+public class CandidateScope {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrganizationTree tree;
+
+    public boolean isNational() {
+        return caller.isNational();
+    }
+
+    /** The root of the caller's subtree; empty for national scope. */
+    public Optional<UUID> root() {
+        return caller.isNational() ? Optional.empty() : Optional.of(caller.organizationId().orElse(new UUID(0, 0)));
+    }
+
+    public boolean sees(UUID organizationId) {
+        if (caller.isNational()) {
+            return true;
+        }
+        Optional<UUID> own = caller.organizationId();
+        return own.isPresent() && tree.pathUp(organizationId, LocalDate.now()).stream()
+                .anyMatch(node -> node.id().equals(own.get()));
+    }
+
+    public void requireVisibleCandidate(UUID candidateId, UUID organizationId) {
+        if (!sees(organizationId)) {
+            throw candidateNotFound(candidateId);
+        }
+    }
+
+    /** Override passes a blocked rule: only admin and organizer (api.md "Access"). */
+    public void requireOverrideRole() {
+        if (!caller.hasRole(Roles.ADMIN) && !caller.hasRole(Roles.ORGANIZER)) {
+            throw new ApiException(403, "FORBIDDEN", Text.of("Không có quyền", "Forbidden"),
+                    Text.of("Chỉ quản trị viên hoặc cán bộ tổ chức được vượt một quy định.",
+                            "Only an admin or organizer may override a rule."), null);
+        }
+    }
+
+    public String actor() {
+        return caller.subject();
+    }
+
+    public static ApiException candidateNotFound(UUID id) {
+        return ApiException.notFound(Text.of("Không tìm thấy người vào Đảng " + id + ".", "No candidate " + id + "."));
+    }
+}

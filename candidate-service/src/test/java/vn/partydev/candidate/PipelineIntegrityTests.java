@@ -1,0 +1,165 @@
+package vn.partydev.candidate;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.partydev.candidate.persistence.OrganizationReplica;
+
+/**
+ * A step is all or nothing: stale versions, concurrent steps, an unreachable organization-service and bad
+ * bodies change nothing.
+ */
+@QuarkusTest
+class PipelineIntegrityTests {
+
+    static Api.Tree tree;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    OrganizationReplica replica;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void organizations() {
+        if (tree == null) {
+            tree = Api.tree(bootstrap, replica);
+        }
+    }
+
+    UUID candidate() {
+        return Api.register("secretary", tree.cell(), Api.candidate(tree.cell()));
+    }
+
+    @Test
+    void ofTwoConcurrentStepsOnOneVersionOneWinsAndTheOther412() throws Exception {
+        UUID id = candidate();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String date : new String[] {"2024-03-05", "2024-03-06"}) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return Api.as("secretary", tree.cell()).header("If-Match", "\"0\"")
+                        .body("{\"date\":\"" + date + "\"}")
+                        .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        Collections.sort(statuses);
+        assertEquals(List.of(200, 412), statuses);
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
+        assertEquals(1L, events(id));
+    }
+
+    @Test
+    void aStaleIfMatchIsRefused() {
+        UUID id = candidate();
+        Api.as("secretary", tree.cell()).header("If-Match", "\"0\"").body("{\"date\":\"2024-03-05\"}")
+                .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).then().statusCode(200)
+                .header("ETag", equalTo("\"1\""));
+        Api.as("secretary", tree.cell()).header("If-Match", "\"0\"")
+                .body("{\"date\":\"2024-04-10\",\"certificateNumber\":\"CN 1/2024\"}")
+                .post("/api/v1/candidates/{id}/actions/complete-awareness-course", id).then().statusCode(412)
+                .body("code", equalTo("STALE_VERSION"));
+    }
+
+    @Test
+    void whenOrganizationServiceIsDownTheStepAnswers503AndWritesNothing() {
+        UUID id = candidate();
+        Api.walk(tree, id, "record-cell-resolution");
+        long eventsBefore = events(id);
+        FakeOrganizationService.down();
+        try {
+            Api.act("secretary", tree.cell(), id, "record-cell-resolution", Api.bodyOf(tree, "record-cell-resolution"))
+                    .statusCode(503).contentType("application/problem+json")
+                    .body("code", equalTo("DEPENDENCY_UNAVAILABLE"));
+        } finally {
+            FakeOrganizationService.up();
+        }
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then().body("stage", equalTo("VERIFIED"))
+                .body("version", equalTo(5));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(6));
+        assertEquals(eventsBefore, events(id));
+        // Back up: the same step goes through.
+        Api.act("secretary", tree.cell(), id, "record-cell-resolution", Api.bodyOf(tree, "record-cell-resolution"))
+                .statusCode(200).body("stage", equalTo("CELL_PROPOSED"));
+        assertEquals(0, FakeOrganizationService.REQUESTS_WITHOUT_TOKEN.get(), "the caller's token is forwarded");
+    }
+
+    @Test
+    void anUnknownActionIs404() {
+        UUID id = candidate();
+        Api.act("secretary", tree.cell(), id, "promote-to-politburo", "{\"date\":\"2024-03-05\"}").statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("UNKNOWN_ACTION"));
+    }
+
+    @Test
+    void badBodiesAre400AndChangeNothing() {
+        UUID id = candidate();
+        Api.act("secretary", tree.cell(), id, "recognize-sympathizer", "{\"date\":").statusCode(400);
+        Api.act("secretary", tree.cell(), id, "recognize-sympathizer", "{\"date\":\"5 March 2024\"}").statusCode(400);
+        Api.act("secretary", tree.cell(), id, "recognize-sympathizer", "{}").statusCode(400)
+                .body("violations.field", hasItem("date"));
+        Api.walk(tree, id, "record-verification");
+        Api.act("secretary", tree.cell(), id, "record-verification", "{\"date\":\"2024-06-20\",\"result\":\"MAYBE\"}")
+                .statusCode(400);
+        Api.act("secretary", tree.cell(), id, "record-cell-resolution", "{\"date\":\"2024-06-20\"}")
+                .statusCode(400);
+        Api.act("secretary", tree.cell(), id, "record-cell-resolution",
+                "{\"date\":\"2024-07-02\",\"votes\":{\"eligible\":\"thirteen\",\"present\":12,\"for\":10,\"against\":2}}")
+                .statusCode(400);
+        Api.act("organizer", tree.commune(), id, "override", "{\"rule\":\"CEREMONY_DEADLINE\",\"reason\":\"ngắn\"}")
+                .statusCode(400);
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then().body("version", equalTo(4));
+    }
+
+    @Test
+    void aRepeatedStepWithTheSameIdempotencyKeyRunsOnce() {
+        UUID id = candidate();
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            Api.as("secretary", tree.cell()).header("Idempotency-Key", key).body("{\"date\":\"2024-03-05\"}")
+                    .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).then().statusCode(200)
+                    .body("version", equalTo(1));
+        }
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
+    }
+
+    @Transactional
+    long events(UUID id) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE aggregateid = ?1 AND type <> 'CandidateRegistered'")
+                .setParameter(1, id.toString()).getSingleResult()).longValue();
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}
