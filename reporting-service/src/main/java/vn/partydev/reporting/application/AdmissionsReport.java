@@ -93,7 +93,11 @@ public class AdmissionsReport {
                 ? "r.organization_id IN (SELECT descendant_id FROM org_closure WHERE structure = ?1 "
                         + "AND ancestor_id = ?4 AND depth = 1 AND NOT mapped)"
                 : "r.organization_id = ?4";
-        String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM admission_rollup r "
+        // The narrow rollup answers the questions about periods, kinds and children; the wide one the rest.
+        boolean narrow = groupBy.stream().allMatch(d -> d == Dimension.YEAR || d == Dimension.QUARTER
+                || d == Dimension.MONTH || d == Dimension.KIND || d == Dimension.ORGANIZATION);
+        String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
+                + (narrow ? "admission_rollup_period" : "admission_rollup") + " r "
                 + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND " + where
                 + (keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys);
         @SuppressWarnings("unchecked")

@@ -44,7 +44,7 @@ public class TargetsReport {
         UUID[] ids = nodes.toArray(new UUID[0]);
         Map<UUID, Long> achieved = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> sums = em.createNativeQuery("SELECT organization_id, sum(count) FROM admission_rollup "
+        List<Object[]> sums = em.createNativeQuery("SELECT organization_id, sum(count) FROM admission_rollup_period "
                         + "WHERE structure = 'C' AND year = ?1 AND organization_id = ANY(?2) GROUP BY organization_id")
                 .setParameter(1, year).setParameter(2, ids).getResultList();
         for (Object[] r : sums) {

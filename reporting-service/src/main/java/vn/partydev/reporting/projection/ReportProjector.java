@@ -211,6 +211,14 @@ public class ReportProjector {
                         + "religion, general_education, professional_education, sector, youth_union) "
                         + "DO UPDATE SET count = r.count + EXCLUDED.count")
                 .setParameter(1, candidateId).setParameter(2, delta).executeUpdate();
+        em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " AS r (structure, organization_id, "
+                        + "year, month, kind, count) SELECT c.structure, c.ancestor_id, f.year, f.month, "
+                        + "c.descendant_kind, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
+                        + " c ON c.descendant_id = f.cell_id AND c.structure IN ('C', 'H') "
+                        + "AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to WHERE f.candidate_id = ?1 "
+                        + "ON CONFLICT (structure, organization_id, year, month, kind) "
+                        + "DO UPDATE SET count = r.count + EXCLUDED.count")
+                .setParameter(1, candidateId).setParameter(2, delta).executeUpdate();
     }
 
     private void applyTrainingClass(JsonNode body, Tables t) {

@@ -13,8 +13,8 @@ public record Tables(String suffix) {
 
     /** The tables a rebuild replaces, all fed only from the two topics. */
     public static final List<String> PROJECTED = List.of("organization_replica", "org_lineage", "org_closure",
-            "projection_state", "admission_fact", "admission_rollup", "cell_last_admission", "candidate_state",
-            "recognition_fact", "training_class", "admission_target");
+            "projection_state", "admission_fact", "admission_rollup", "admission_rollup_period",
+            "cell_last_admission", "candidate_state", "recognition_fact", "training_class", "admission_target");
 
     public String t(String table) {
         return table + suffix;

@@ -77,6 +77,10 @@ public class TreeRestatement {
                 + "f.sector, f.youth_union, count(*) FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
                 + " c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
                 + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13").executeUpdate();
+        em.createNativeQuery("DELETE FROM " + t.t("admission_rollup_period")).executeUpdate();
+        em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " (structure, organization_id, year, "
+                + "month, kind, count) SELECT structure, organization_id, year, month, kind, sum(count) FROM "
+                + t.t("admission_rollup") + " GROUP BY 1, 2, 3, 4, 5").executeUpdate();
         em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = false, restated_at = now() "
                 + "WHERE id = 1").executeUpdate();
     }
