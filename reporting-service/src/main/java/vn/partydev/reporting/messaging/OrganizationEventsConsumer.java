@@ -5,11 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import vn.partydev.reporting.persistence.OrganizationReplica;
 import vn.partydev.kit.inbox.EventConsumers;
 import vn.partydev.kit.inbox.EventEnvelope;
+import vn.partydev.reporting.projection.ProjectionLock;
+import vn.partydev.reporting.projection.ReportProjector;
+import vn.partydev.reporting.projection.Tables;
 
-/** Keeps {@link OrganizationReplica} from party.organization.v1, once per event, in order per organization. */
+/**
+ * Keeps the organization replica, the reorganization lineage and the admission targets from
+ * party.organization.v1, once per event, in order per organization.
+ */
 @ApplicationScoped
 public class OrganizationEventsConsumer {
 
@@ -20,18 +25,17 @@ public class OrganizationEventsConsumer {
     EventConsumers consumers;
 
     @Inject
-    OrganizationReplica replica;
+    ReportProjector projector;
+
+    @Inject
+    ProjectionLock lock;
 
     void onStart(@Observes StartupEvent event) {
         consumers.start(NAME, List.of(TOPIC), this::apply);
     }
 
     void apply(EventEnvelope event) {
-        if (!OrganizationSnapshot.STATE_TYPES.contains(event.type())) {
-            return; // other facts on the topic (targets, members) are not needed here
-        }
-        OrganizationSnapshot s = OrganizationSnapshot.read(event.payload());
-        replica.applyVersion(s.organizationId(), s.validFrom(), s.validTo(), s.code(), s.name(), s.type(), s.kind(),
-                s.parentId(), s.status(), s.establishedOn(), s.endedOn(), s.version());
+        lock.shared();
+        projector.applyOrganization(event, Tables.LIVE);
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partydev.kit.inbox.ConsumerCheckpoint;
 import vn.partydev.kit.inbox.EventConsumers;
 import vn.partydev.kit.security.Roles;
+import vn.partydev.reporting.messaging.CandidateEventsConsumer;
 import vn.partydev.reporting.messaging.OrganizationEventsConsumer;
 
 /** How fresh the reports are: the newest event applied per topic and how far behind the producer we are. */
@@ -49,8 +50,10 @@ public class FreshnessResource {
                      "lastEventId":"5d0c…","lastEventTime":"2026-11-22T08:00:00Z",
                      "appliedAt":"2026-11-22T08:00:00.2Z","lagMessages":0}]}""")))
     public Freshness freshness() {
-        List<TopicFreshness> topics = consumers
-                .checkpoints(OrganizationEventsConsumer.NAME, List.of(OrganizationEventsConsumer.TOPIC)).stream()
+        List<TopicFreshness> topics = java.util.stream.Stream.concat(
+                consumers.checkpoints(OrganizationEventsConsumer.NAME, List.of(OrganizationEventsConsumer.TOPIC))
+                        .stream(),
+                consumers.checkpoints(CandidateEventsConsumer.NAME, List.of(CandidateEventsConsumer.TOPIC)).stream())
                 .map(FreshnessResource::of).toList();
         OffsetDateTime asOf = topics.stream().map(TopicFreshness::lastEventTime).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);

@@ -1,0 +1,282 @@
+package vn.partydev.reporting.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Restates the tree (ADR 0050): computes the closure of the organization tree in both structures and
+ * recomputes the admission rollups from the raw facts. Runs when the tree changed (an organization event
+ * marks it dirty), under the exclusive projection lock so no event is applied meanwhile.
+ * <ul>
+ * <li>{@code C} (structure=current): every node that ever existed counts under the node it is today: itself
+ * if in force, else its successor by the reorganization lineage (sourceIds → targetIds, the first target of a
+ * split), else its last parent; then that node's ancestors in today's tree.</li>
+ * <li>{@code H} (structure=historical): the ancestors each node had during each interval of its versions.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TreeRestatement {
+
+    /** The nation: ancestor of every top node (tokens of a national admin report on it). */
+    public static final UUID NATION = new UUID(0, 0);
+    static final LocalDate BEGINNING = LocalDate.of(1, 1, 1);
+    static final LocalDate END = LocalDate.of(9999, 12, 31);
+
+    @Inject
+    EntityManager em;
+
+    public void markDirty(Tables t) {
+        em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = true WHERE id = 1 "
+                + "AND NOT tree_dirty").executeUpdate();
+    }
+
+    public boolean isDirty(Tables t) {
+        Object dirty = em.createNativeQuery("SELECT tree_dirty FROM " + t.t("projection_state") + " WHERE id = 1")
+                .getSingleResult();
+        return Boolean.TRUE.equals(dirty);
+    }
+
+    record Version(UUID id, LocalDate from, LocalDate to, String name, String type, String kind, UUID parent,
+                   String status) {
+        boolean coversToday(LocalDate today) {
+            return !from.isAfter(today) && !to.isBefore(today);
+        }
+    }
+
+    record Ancestor(UUID id, LocalDate from, LocalDate to, int depth) {
+    }
+
+    /** Recomputes closure and rollups of the table set; the caller holds the exclusive projection lock. */
+    public void restate(Tables t) {
+        Map<UUID, List<Version>> versions = loadVersions(t);
+        Map<UUID, List<UUID>> successors = loadSuccessors(t);
+        List<Object[]> rows = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        closureCurrent(versions, successors, today, rows);
+        closureHistorical(versions, rows);
+        em.createNativeQuery("DELETE FROM " + t.t("org_closure")).executeUpdate();
+        insertClosure(t, rows);
+        em.createNativeQuery("DELETE FROM " + t.t("admission_rollup")).executeUpdate();
+        em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " (structure, organization_id, year, month, "
+                + "kind, gender, age_band, ethnicity, religion, general_education, professional_education, sector, "
+                + "youth_union, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
+                + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
+                + "f.sector, f.youth_union, count(*) FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
+                + " c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13").executeUpdate();
+        em.createNativeQuery("DELETE FROM " + t.t("admission_rollup_period")).executeUpdate();
+        em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " (structure, organization_id, year, "
+                + "month, kind, count) SELECT structure, organization_id, year, month, kind, sum(count) FROM "
+                + t.t("admission_rollup") + " GROUP BY 1, 2, 3, 4, 5").executeUpdate();
+        em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = false, restated_at = now() "
+                + "WHERE id = 1").executeUpdate();
+    }
+
+    private Map<UUID, List<Version>> loadVersions(Tables t) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = em.createNativeQuery("SELECT organization_id, valid_from, valid_to, name, type, kind, "
+                + "parent_id, status FROM " + t.t("organization_replica") + " ORDER BY organization_id, valid_from")
+                .getResultList();
+        Map<UUID, List<Version>> versions = new HashMap<>();
+        for (Object[] r : result) {
+            Version v = new Version((UUID) r[0], toDate(r[1]), r[2] == null ? END : toDate(r[2]), (String) r[3],
+                    (String) r[4], (String) r[5], (UUID) r[6], (String) r[7]);
+            versions.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(v);
+        }
+        return versions;
+    }
+
+    private Map<UUID, List<UUID>> loadSuccessors(Tables t) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = em.createNativeQuery("SELECT source_id, target_id FROM " + t.t("org_lineage")
+                + " ORDER BY effective_on DESC, ordinal").getResultList();
+        Map<UUID, List<UUID>> successors = new HashMap<>();
+        for (Object[] r : result) {
+            successors.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
+        }
+        return successors;
+    }
+
+    private static Version inForce(List<Version> versions, LocalDate today) {
+        if (versions == null) {
+            return null;
+        }
+        for (Version v : versions) {
+            if (v.coversToday(today) && "ACTIVE".equals(v.status())) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The node in force today that a (possibly ended) node counts under; null when there is none. */
+    private static UUID representative(UUID id, Map<UUID, List<Version>> versions, Map<UUID, List<UUID>> successors,
+                                       LocalDate today, Set<UUID> seen) {
+        if (id == null || !seen.add(id)) {
+            return null;
+        }
+        if (inForce(versions.get(id), today) != null) {
+            return id;
+        }
+        for (UUID next : successors.getOrDefault(id, List.of())) {
+            UUID found = representative(next, versions, successors, today, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        List<Version> own = versions.get(id);
+        if (own != null && !own.isEmpty()) {
+            return representative(own.get(own.size() - 1).parent(), versions, successors, today, seen);
+        }
+        return null;
+    }
+
+    private static void closureCurrent(Map<UUID, List<Version>> versions, Map<UUID, List<UUID>> successors,
+                                       LocalDate today, List<Object[]> rows) {
+        Map<UUID, List<UUID>> chains = new HashMap<>();
+        for (Map.Entry<UUID, List<Version>> node : versions.entrySet()) {
+            UUID id = node.getKey();
+            UUID rep = representative(id, versions, successors, today, new HashSet<>());
+            List<Version> own = node.getValue();
+            if (rep == null) {
+                // dissolved with no successor and no living parent: it still counts for the nation
+                rows.add(row("C", NATION, id, BEGINNING, END, 1, own.get(own.size() - 1).kind(), true));
+                continue;
+            }
+            String kind = inForce(versions.get(rep), today).kind();
+            List<UUID> chain = chains.computeIfAbsent(rep, r -> chainToday(r, versions, successors, today));
+            for (int depth = 0; depth < chain.size(); depth++) {
+                rows.add(row("C", chain.get(depth), id, BEGINNING, END, depth, kind, !id.equals(rep)));
+            }
+        }
+    }
+
+    /**
+     * The node and its ancestors in today's tree, ending with the nation. A parent that has ended (merged
+     * away while its children were not yet moved) is replaced by the node it became.
+     */
+    private static List<UUID> chainToday(UUID id, Map<UUID, List<Version>> versions,
+                                         Map<UUID, List<UUID>> successors, LocalDate today) {
+        List<UUID> chain = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        UUID current = id;
+        while (current != null && seen.add(current)) {
+            Version v = inForce(versions.get(current), today);
+            if (v == null) {
+                current = representative(current, versions, successors, today, new HashSet<>());
+                v = current == null || seen.contains(current) ? null : inForce(versions.get(current), today);
+                if (v == null) {
+                    break;
+                }
+                seen.add(current);
+            }
+            chain.add(current);
+            current = v.parent();
+        }
+        chain.add(NATION);
+        return chain;
+    }
+
+    private static void closureHistorical(Map<UUID, List<Version>> versions, List<Object[]> rows) {
+        Map<UUID, List<Ancestor>> memo = new HashMap<>();
+        for (Map.Entry<UUID, List<Version>> node : versions.entrySet()) {
+            List<Ancestor> ancestors = ancestors(node.getKey(), versions, memo, new HashSet<>());
+            for (Version v : node.getValue()) {
+                for (Ancestor a : ancestors) {
+                    LocalDate from = a.from().isAfter(v.from()) ? a.from() : v.from();
+                    LocalDate to = a.to().isBefore(v.to()) ? a.to() : v.to();
+                    if (!from.isAfter(to)) {
+                        rows.add(row("H", a.id(), node.getKey(), from, to, a.depth(), v.kind(), false));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A node's ancestors (itself at depth 0, the nation last) with the intervals during which they were. */
+    private static List<Ancestor> ancestors(UUID id, Map<UUID, List<Version>> versions,
+                                            Map<UUID, List<Ancestor>> memo, Set<UUID> visiting) {
+        List<Ancestor> known = memo.get(id);
+        if (known != null) {
+            return known;
+        }
+        List<Ancestor> result = new ArrayList<>();
+        List<Version> own = versions.getOrDefault(id, List.of());
+        if (!visiting.add(id)) {
+            return result; // a cycle in bad data: stop here rather than loop
+        }
+        for (Version v : own) {
+            result.add(new Ancestor(id, v.from(), v.to(), 0));
+            List<Ancestor> above = v.parent() == null || !versions.containsKey(v.parent())
+                    ? List.of(new Ancestor(NATION, BEGINNING, END, 0))
+                    : ancestors(v.parent(), versions, memo, visiting);
+            for (Ancestor a : above) {
+                LocalDate from = a.from().isAfter(v.from()) ? a.from() : v.from();
+                LocalDate to = a.to().isBefore(v.to()) ? a.to() : v.to();
+                if (!from.isAfter(to)) {
+                    result.add(new Ancestor(a.id(), from, to, a.depth() + 1));
+                }
+            }
+        }
+        visiting.remove(id);
+        result.sort(Comparator.comparing(Ancestor::depth));
+        memo.put(id, result);
+        return result;
+    }
+
+    private static Object[] row(String structure, UUID ancestor, UUID descendant, LocalDate from, LocalDate to,
+                                int depth, String kind, boolean mapped) {
+        return new Object[] {structure, ancestor, descendant, from, to, depth, kind, mapped};
+    }
+
+    private void insertClosure(Tables t, List<Object[]> rows) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + t.t("org_closure")
+                    + " (structure, ancestor_id, descendant_id, valid_from, valid_to, depth, descendant_kind, mapped) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Object[] r : rows) {
+                    insert.setString(1, (String) r[0]);
+                    insert.setObject(2, r[1]);
+                    insert.setObject(3, r[2]);
+                    insert.setDate(4, Date.valueOf((LocalDate) r[3]));
+                    insert.setDate(5, Date.valueOf((LocalDate) r[4]));
+                    insert.setInt(6, (Integer) r[5]);
+                    insert.setString(7, (String) r[6]);
+                    insert.setBoolean(8, (Boolean) r[7]);
+                    insert.addBatch();
+                    if (++pending == 1000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
+    }
+}
