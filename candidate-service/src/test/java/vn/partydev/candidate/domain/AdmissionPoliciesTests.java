@@ -26,7 +26,7 @@ class AdmissionPoliciesTests {
         ActionCommand command = new ActionCommand(Action.RECORD_RECOGNITION_RESOLUTION, LocalDate.of(2025, 12, 15),
                 null, new Votes(13, 12, 11, 1), null, null, null, null, null, false, null, false, null);
         return new RuleContext(probationary(), command, new OrganizationFacts(13, List.of(), null, null),
-                LocalDate.of(2026, 1, 5), new WorkingDayCalendar());
+                LocalDate.of(2026, 1, 5), new WorkingDayCalendar(new vn.partydev.candidate.domain.calendar.StatutoryHolidays(vn.partydev.candidate.domain.calendar.NationalDayAdjacent.BEFORE), java.time.Duration.ofMinutes(5)));
     }
 
     @Test
