@@ -71,10 +71,12 @@ public class HolidayTable implements HolidaySource {
 
     /**
      * Replaces every entry of {@code year}; {@code check} sees the current version first (If-Match) under a row
-     * lock, so two concurrent edits cannot both pass the same version.
+     * lock, so two concurrent edits cannot both pass the same version. {@code inSameTransaction} sees the saved
+     * year before the commit (to append its event to the outbox).
      */
     @Transactional
-    public YearSnapshot replace(int year, List<CalendarEntry> entries, String actor, VersionCheck check) {
+    public YearSnapshot replace(int year, List<CalendarEntry> entries, String actor, VersionCheck check,
+                                java.util.function.Consumer<YearSnapshot> inSameTransaction) {
         seedIfAbsent(year);
         long current = ((Number) em.createNativeQuery("SELECT version FROM calendar_year WHERE year = ?1 FOR UPDATE")
                 .setParameter(1, year).getSingleResult()).longValue();
@@ -91,7 +93,9 @@ public class HolidayTable implements HolidaySource {
                         + "VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))")
                 .setParameter(1, year).setParameter(2, next).setParameter(3, actor).setParameter(4, now)
                 .setParameter(5, toJson(entries)).executeUpdate();
-        return load(year).orElseThrow();
+        YearSnapshot saved = load(year).orElseThrow();
+        inSameTransaction.accept(saved);
+        return saved;
     }
 
     /** The statutory calendar of a year, as it would be seeded. */

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.partydev.candidate.domain.calendar.WorkingDays;
 import vn.partydev.testkit.DevTokens;
+import vn.partydev.testkit.KafkaTestClient;
 
 /**
  * The holiday calendar over HTTP: anyone signed in reads a year, only the national administrator replaces it,
@@ -35,6 +36,9 @@ class CalendarResourceTests {
 
     @Inject
     WorkingDays workingDays;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     static RequestSpecification as(String role, UUID organizationId) {
         return given().header("Authorization", DevTokens.bearer(role, organizationId)).contentType(ContentType.JSON);
@@ -131,7 +135,7 @@ class CalendarResourceTests {
     }
 
     @Test
-    void aReplacedYearChangesTheWorkingDaysAtOnce() {
+    void aReplacedYearChangesTheWorkingDaysAtOnce() throws Exception {
         // 2031: Saturday 8/3 becomes a working day in exchange for Friday 7/3 off.
         LocalDate saturday = LocalDate.of(2031, 3, 8);
         LocalDate friday = LocalDate.of(2031, 3, 7);
@@ -157,6 +161,15 @@ class CalendarResourceTests {
         assertEquals(LocalDate.of(2031, 3, 8), workingDays.addWorkingDays(LocalDate.of(2031, 3, 6), 1));
         asNationalAdmin().queryParam("year", 2031).get(HOLIDAYS).then().statusCode(200)
                 .body("items.date", not(hasItem("2031-01-23")));
+
+        // Other services hear of it: the whole year on party.calendar.v1, keyed by the year.
+        var record = new KafkaTestClient(bootstrap).awaitRecord("party.calendar.v1",
+                r -> "2031".equals(r.key()), java.time.Duration.ofSeconds(30));
+        assertEquals("WorkingCalendarChanged", KafkaTestClient.header(record, "ce_type"));
+        var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+        assertEquals("2031-03-08", event.path("workingDays").path(0).path("date").asText(), event.toString());
+        assertEquals(1, event.path("version").asInt());
+        assertEquals(2, event.path("holidays").size());
 
         // The same If-Match again is stale now.
         asNationalAdmin().header("If-Match", etag).body("{\"items\":[]}").put(HOLIDAYS + "/2031").then()

@@ -9,6 +9,7 @@ import vn.partydev.candidate.domain.calendar.CalendarEditRules;
 import vn.partydev.candidate.domain.calendar.CalendarEntry;
 import vn.partydev.candidate.domain.calendar.CalendarYears;
 import vn.partydev.candidate.domain.calendar.WorkingDayCalendar;
+import vn.partydev.candidate.messaging.CalendarEvents;
 import vn.partydev.candidate.persistence.HolidayTable;
 import vn.partydev.kit.problem.ApiException;
 import vn.partydev.kit.problem.Text;
@@ -27,6 +28,9 @@ public class HolidayCalendars {
 
     @Inject
     WorkingDayCalendar workingDays;
+
+    @Inject
+    CalendarEvents events;
 
     /** The year as stored, seeded from the statutory rules on first read. */
     public HolidayTable.YearSnapshot read(int year) {
@@ -50,7 +54,7 @@ public class HolidayCalendars {
         holidays.forEach(h -> entries.add(CalendarEntry.holiday(h.date(), nfc(h.name()))));
         swaps.forEach(w -> entries.add(CalendarEntry.workingDay(w.date(), nfc(w.name()))));
         HolidayTable.YearSnapshot saved = table.replace(year, entries, actor,
-                current -> IfMatch.check(ifMatch, current));
+                current -> IfMatch.check(ifMatch, current), events::changed);
         workingDays.invalidate(year);
         return saved;
     }

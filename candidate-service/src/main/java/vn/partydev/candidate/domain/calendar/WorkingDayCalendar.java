@@ -35,6 +35,15 @@ public class WorkingDayCalendar implements WorkingDays {
         this(source, ttl, System::nanoTime);
     }
 
+    /**
+     * The statutory calendar alone (Bộ luật Lao động 2019, no table, no edits): for plain unit tests and tools
+     * that used {@code new WorkingDayCalendar()} before the calendar was data. CDI uses the {@code @Inject}
+     * constructor.
+     */
+    public WorkingDayCalendar() {
+        this(new StatutoryHolidays(NationalDayAdjacent.BEFORE), Duration.ofDays(1), System::nanoTime);
+    }
+
     /** For plain unit tests and tools: a calendar over any source. */
     public WorkingDayCalendar(HolidaySource source, Duration cacheTtl, LongSupplier nanoClock) {
         this.source = source;

@@ -98,4 +98,11 @@ class WorkingDayCalendarTests {
         assertTrue(last.isAfter(LocalDate.of(2024, 12, 31)));
         assertTrue(millis < 10_000, "200 000 deadlines took " + millis + " ms");
     }
+
+    @Test
+    void theNoArgumentCalendarIsTheStatutoryOne() {
+        WorkingDayCalendar plain = new WorkingDayCalendar();
+        assertEquals(LocalDate.of(2025, 3, 24), plain.addWorkingDays(LocalDate.of(2024, 12, 20), 60));
+        assertFalse(plain.isWorkingDay(LocalDate.of(2024, 4, 18)));
+    }
 }
