@@ -75,6 +75,28 @@ class CandidateResourceTests {
     }
 
     @Test
+    void twoSimultaneousRegistrationsOfOneCitizenMakeOneFile() throws Exception {
+        Map<String, Object> body = Api.candidate(tree.cell());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return Api.as("secretary", tree.cell()).body(body).post("/api/v1/candidates").statusCode();
+            }));
+        }
+        start.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        java.util.Collections.sort(statuses);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(201, 409), statuses);
+    }
+
+    @Test
     void candidatesBelongToAChiBo() {
         Api.as("organizer", tree.commune()).body(Api.candidate(tree.grassroots())).post("/api/v1/candidates").then()
                 .statusCode(422).body("violations[0].rule", equalTo("ORGANIZATION_IS_CELL"));

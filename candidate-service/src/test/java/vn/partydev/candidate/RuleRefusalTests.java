@@ -176,6 +176,21 @@ class RuleRefusalTests {
     }
 
     @Test
+    void aFailedCellVoteCanBeRecordedAndTheCellVotesAgainLater() {
+        UUID id = candidate(Map.of());
+        Api.walk(tree, id, "record-cell-resolution");
+        act(id, "record-cell-resolution", cellResolution().replace("\"for\":10", "\"for\":8")
+                .replace("\"votes\"", "\"recordFailedVote\":true,\"votes\"")).statusCode(200)
+                .body("stage", equalTo("VERIFIED")).body("cellResolutionDate", equalTo(null));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then()
+                .body("items[-1].action", equalTo("record-cell-resolution"))
+                .body("items[-1].evidence.outcome", equalTo("FAILED"))
+                .body("items[-1].votes.for", equalTo(8));
+        act(id, "record-cell-resolution", cellResolution().replace("2024-07-02", "2024-08-06")).statusCode(200)
+                .body("stage", equalTo("CELL_PROPOSED")).body("cellResolutionDate", equalTo("2024-08-06"));
+    }
+
+    @Test
     void theGrassrootsCommitteeNeedsTwoThirdsOfItsMembers() {
         UUID id = candidate(Map.of());
         Api.walk(tree, id, "record-grassroots-resolution");

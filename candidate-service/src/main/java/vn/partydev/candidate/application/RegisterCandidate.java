@@ -58,6 +58,13 @@ public class RegisterCandidate {
                           CandidateSource source) {
     }
 
+    /** The message never repeats the citizen id: it is personal data. */
+    private static ApiException duplicateCitizen() {
+        return ApiException.conflict("DUPLICATE_CITIZEN_ID", Text.of(
+                "Đã có hồ sơ người vào Đảng đang xử lý với số căn cước này.",
+                "A live candidate file already exists for this citizen id."));
+    }
+
     @Transactional
     public CandidateEntity register(Command command) {
         LocalDate today = LocalDate.now();
@@ -79,10 +86,7 @@ public class RegisterCandidate {
                         + "AND c.stage NOT IN ('WITHDRAWN', 'REJECTED', 'REMOVED')", Long.class)
                 .setParameter(1, command.citizenId()).getSingleResult();
         if (live > 0) {
-            // The message never repeats the citizen id: it is personal data.
-            throw ApiException.conflict("DUPLICATE_CITIZEN_ID", Text.of(
-                    "Đã có hồ sơ người vào Đảng đang xử lý với số căn cước này.",
-                    "A live candidate file already exists for this citizen id."));
+            throw duplicateCitizen();
         }
 
         CandidateEntity c = new CandidateEntity();
@@ -114,6 +118,17 @@ public class RegisterCandidate {
         c.version = 0;
         records.refreshDueDates(c);
         em.persist(c);
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Two registrations of one citizen at the same moment: the unique index decides, the loser gets 409.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                    throw duplicateCitizen();
+                }
+            }
+            throw e;
+        }
 
         HistoryEntity h = new HistoryEntity();
         h.candidateId = c.id;

@@ -84,9 +84,11 @@ public class TakePipelineAction {
      * @param evidence       what the step brought, for the history (document numbers, certificates, note…)
      * @param overrideRule   the rule an admin or organizer passes, or null
      * @param overrideReason the written reason for it
+     * @param recordFailedVote record a cell vote short of 2/3 as a failed resolution instead of refusing it
      */
     public record Step(ActionCommand command, Map<String, Object> decision, Map<String, Object> votes,
-                       Map<String, Object> evidence, String overrideRule, String overrideReason) {
+                       Map<String, Object> evidence, String overrideRule, String overrideReason,
+                       boolean recordFailedVote) {
     }
 
     private static final AdmissionPolicies POLICIES = AdmissionPolicies.allCurrentPolicies();
@@ -126,12 +128,17 @@ public class TakePipelineAction {
         AdmissionPolicies.Verdict verdict = POLICIES.judge(
                 new RuleContext(facts, command, remote, LocalDate.now(), workingDays), config::modeOf,
                 step.overrideRule());
-        if (!verdict.allowed()) {
+        // A chi bộ vote short of 2/3 is a fact the chi bộ may want on the record (kết quả biểu quyết được báo
+        // cáo lên cấp trên): with recordFailedVote, and when nothing else is wrong, it is recorded, not refused.
+        boolean failedVote = !verdict.allowed() && step.recordFailedVote() && action == Action.RECORD_CELL_RESOLUTION
+                && verdict.blocking().stream().allMatch(v -> v.rule().equals("CELL_VOTE_THRESHOLD")
+                && "votes.for".equals(v.field()));
+        if (!verdict.allowed() && !failedVote) {
             throw ApiException.ruleViolation(verdict.blocking().stream().map(TakePipelineAction::toProblem).toList());
         }
 
         String previousStage = c.stage;
-        String eventType = apply(c, command, remote);
+        String eventType = failedVote ? "CellResolutionFailed" : apply(c, command, remote);
         Stage next = Stage.valueOf(c.stage);
         if (!next.name().equals(previousStage)) {
             c.stageSince = command.date();
@@ -164,6 +171,10 @@ public class TakePipelineAction {
         }
         if (!verdict.warnings().isEmpty()) {
             evidence.put("warnings", verdict.warnings());
+        }
+        if (failedVote) {
+            evidence.put("outcome", "FAILED");
+            evidence.put("failedVote", verdict.blocking());
         }
         appendHistory(c.id, action.slug(), command.date(), step.decision(), step.votes(), evidence,
                 verdict.versions(), override, previousStage, c.stage);

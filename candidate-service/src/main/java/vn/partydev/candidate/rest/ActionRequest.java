@@ -38,6 +38,8 @@ public record ActionRequest(
         @Schema(description = "record-admission-decision: thời hạn được gia hạn thêm 30 ngày làm việc") Boolean extension,
         @Schema(description = "record-cell-resolution của người trên 60 tuổi: văn bản đồng ý của cấp ủy trực thuộc TW")
         @Valid DecisionDto provincialApproval,
+        @Schema(description = "record-cell-resolution: ghi nhận biểu quyết không đạt 2/3 (CellResolutionFailed) thay vì từ chối")
+        Boolean recordFailedVote,
         @Schema(description = "override: mã quy định được vượt") @Size(max = 50) String rule,
         @Schema(description = "override: lý do bằng văn bản") @Size(max = 2000) String reason,
         @Schema(description = "override: bước được thực hiện") @Size(max = 50) String action,

@@ -235,7 +235,8 @@ public class CandidateResource {
         Map<String, Object> decision = r.decision() == null ? null : json.convertValue(r.decision(), Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> votes = r.votes() == null ? null : json.convertValue(r.votes(), Map.class);
-        return new TakePipelineAction.Step(ActionRequests.command(action, r), decision, votes, evidence, rule, reason);
+        return new TakePipelineAction.Step(ActionRequests.command(action, r), decision, votes, evidence, rule, reason,
+                Boolean.TRUE.equals(r.recordFailedVote()));
     }
 
     private CandidateView view(CandidateEntity c, boolean masked) {
