@@ -219,8 +219,10 @@ public class MemberResource {
                                  @Parameter(description = "PROBATIONARY, OFFICIAL, EXEMPT, REMOVED, EXPELLED, LEFT, "
                                          + "DECEASED") @QueryParam("status") String status,
                                  @QueryParam("q") String q,
-                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size, null, Set.of("fullName"), "fullName");
+                                 @QueryParam("page") String page, @QueryParam("size") String size,
+                                 @Parameter(description = "fullName,asc (default) or fullName,desc")
+                                 @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, Set.of("fullName"), "fullName");
         if (q != null && q.length() > 100) {
             throw Params.invalid("q", "SIZE", "dài tối đa 100 ký tự", "must be at most 100 characters");
         }
