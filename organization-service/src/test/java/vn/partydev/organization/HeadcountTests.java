@@ -66,6 +66,25 @@ class HeadcountTests {
     }
 
     @Test
+    void aMemberReturnsHomeBeforeTheEndOfTheTemporaryTransfer() {
+        transfer(an, "TEMPORARY", tree.cellB(), "2025-01-01", "2025-06-30").then().statusCode(201);
+        asNationalAdmin().body("{\"returnedOn\":\"2025-04-01\"}").post("/api/v1/members/{id}/returns", an).then()
+                .statusCode(200);
+        assertCounts(headcount(tree.cellA(), "2025-03-31"), 4, 1, 0, 1, 3);
+        assertCounts(headcount(tree.cellA(), "2025-04-01"), 4, 1, 0, 1, 4);
+        assertCounts(headcount(tree.cellB(), "2025-04-01"), 0, 0, 0, 0, 0);
+        // Not away any more: nothing to end; and out of scope it is 404.
+        asNationalAdmin().body("{\"returnedOn\":\"2025-05-01\"}").post("/api/v1/members/{id}/returns", an).then()
+                .statusCode(422).body("violations[0].rule", equalTo("NOT_HOSTED"));
+        as(Roles.ORGANIZER, Roster.tree().commune()).body("{\"returnedOn\":\"2025-02-01\"}")
+                .post("/api/v1/members/{id}/returns", an).then().statusCode(404);
+        asNationalAdmin().body("{\"returnedOn\":\"soon\"}").post("/api/v1/members/{id}/returns", an).then()
+                .statusCode(400);
+        as(Roles.VIEWER, tree.commune()).body("{\"returnedOn\":\"2025-02-01\"}")
+                .post("/api/v1/members/{id}/returns", an).then().statusCode(403);
+    }
+
+    @Test
     void anOfficialTransferMovesTheMemberFromItsEffectiveDateAndKeepsTheHistory() {
         transfer(binh, "OFFICIAL", tree.cellB(), "2025-09-01", null).then().statusCode(201)
                 .body("organizationId", equalTo(tree.cellB().toString()))

@@ -149,4 +149,19 @@ class MemberImportTests {
         asNationalAdmin().queryParam("organizationId", tree.cellA().toString()).get("/api/v1/members").then()
                 .body("totalItems", equalTo(1));
     }
+
+    @Test
+    void aLargeCsvFileImportsInOneGo() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 2_000; i++) {
+            csv.append(i % 2 == 0 ? tree.cellA() : tree.cellB()).append(",Nguyễn Văn ").append(i)
+                    .append(",1980-05-02,MALE,").append(citizenId()).append(",OFFICIAL,2005-05-19,2006-05-19,\n");
+        }
+        long started = System.nanoTime();
+        asNationalAdmin().contentType("text/csv").body(csv.toString()).post("/api/v1/members/import").then()
+                .statusCode(201).body("imported", equalTo(2_000));
+        System.out.printf("Imported 2,000 members in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        org.junit.jupiter.api.Assertions.assertEquals(2_000,
+                Roster.headcount(tree.grassroots(), "2024-01-01").getInt("official"));
+    }
 }

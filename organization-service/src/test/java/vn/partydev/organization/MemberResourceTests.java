@@ -163,6 +163,11 @@ class MemberResourceTests {
                 // Vietnamese order: B < Đ (after D) < N
                 .body("items.fullName", org.hamcrest.Matchers.contains("Bùi Văn Long", "Đặng Thị Ánh",
                         "Nguyễn Tiến Hưng"));
+        as(Roles.VIEWER, tree.grassroots()).queryParam("sort", "fullName,desc").get("/api/v1/members").then()
+                .body("items.fullName", org.hamcrest.Matchers.contains("Nguyễn Tiến Hưng", "Đặng Thị Ánh",
+                        "Bùi Văn Long"));
+        as(Roles.VIEWER, tree.grassroots()).queryParam("sort", "citizenId,asc").get("/api/v1/members").then()
+                .statusCode(400);
         as(Roles.VIEWER, tree.grassroots()).queryParam("status", "PROBATIONARY").get("/api/v1/members").then()
                 .body("totalItems", equalTo(1)).body("items[0].fullName", equalTo("Đặng Thị Ánh"));
         as(Roles.VIEWER, tree.grassroots()).queryParam("q", "tien hung").get("/api/v1/members").then()

@@ -27,7 +27,8 @@ class RosterOpenApiTests {
             Map.entry("/api/v1/members/import", List.of("post")),
             Map.entry("/api/v1/members/{id}", List.of("get")),
             Map.entry("/api/v1/members/{id}/transfers", List.of("post")),
-            Map.entry("/api/v1/members/{id}/status-changes", List.of("post")));
+            Map.entry("/api/v1/members/{id}/status-changes", List.of("post")),
+            Map.entry("/api/v1/members/{id}/returns", List.of("post")));
 
     @Test
     void everyOperationHasATagASummaryADescriptionAndExamples() throws Exception {

@@ -43,7 +43,8 @@ public class MemberQueries {
             root = scope.root().orElse(new UUID(0, 0));
         }
         String fragment = q == null || q.isBlank() ? null : SearchText.fold(q);
-        List<MemberView> items = roster.list(root, today, status, fragment, page.offset(), page.size()).stream()
+        List<MemberView> items = roster.list(root, today, status, fragment, page.ascending(), page.offset(),
+                        page.size()).stream()
                 .map(r -> new MemberView(r.id(), r.version(), r.organizationId(), r.fullName(), r.dateOfBirth(), null,
                         r.gender(), CitizenId.mask(r.citizenId()), MemberStatus.valueOf(r.status()), r.admittedOn(),
                         r.officialOn(), r.candidateId(), null, null, null))

@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -69,6 +70,8 @@ public class RegisterMembers {
 
     /** Many members, all or nothing: 422 with every bad row named {@code rows[i].field}. */
     @Transactional
+    @TransactionConfiguration(timeout = 600) // a 20,000-row file is one transaction
+
     public int importAll(List<NewMember> rows, List<Violation> parseViolations) {
         LocalDate today = LocalDate.now();
         List<Violation> violations = new ArrayList<>(parseViolations);

@@ -82,10 +82,12 @@ public class RosterRepository {
      * Members whose home on {@code on} is within {@code scopeRoot}'s subtree (every member when null), optionally
      * with a status that day and a folded name fragment; ordered by name in Vietnamese order, then id.
      */
-    public List<MemberRow> list(UUID scopeRoot, LocalDate on, MemberStatus status, String nameFragment, int offset,
-                                int limit) {
+    public List<MemberRow> list(UUID scopeRoot, LocalDate on, MemberStatus status, String nameFragment,
+                                boolean ascending, int offset, int limit) {
+        String direction = ascending ? "ASC" : "DESC";
         var query = em.createNativeQuery(select(scopeRoot, status, nameFragment, false)
-                + " ORDER BY m.full_name COLLATE \"vi-VN-x-icu\" NULLS LAST, m.id OFFSET :offset LIMIT :limit");
+                + " ORDER BY m.full_name COLLATE \"vi-VN-x-icu\" " + direction + " NULLS LAST, m.id " + direction
+                + " OFFSET :offset LIMIT :limit");
         bind(query, scopeRoot, on, status, nameFragment);
         query.setParameter("offset", offset).setParameter("limit", limit);
         @SuppressWarnings("unchecked")

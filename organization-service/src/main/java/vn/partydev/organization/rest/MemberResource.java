@@ -39,6 +39,7 @@ import vn.partydev.kit.rest.PageRequest;
 import vn.partydev.kit.rest.QueryParams;
 import vn.partydev.kit.security.Roles;
 import vn.partydev.organization.application.ChangeMemberStatus;
+import vn.partydev.organization.application.EndTemporaryTransfer;
 import vn.partydev.organization.application.MemberQueries;
 import vn.partydev.organization.application.RegisterMembers;
 import vn.partydev.organization.application.TransferMember;
@@ -129,8 +130,17 @@ public class MemberResource {
             {"status":"EXEMPT","effectiveOn":"2025-10-01",
              "decision":{"number":"31-NQ/CB","date":"2025-09-25","issuer":"Chi bộ ấp 1"}}""";
 
+    /** {@code POST /api/v1/members/{id}/returns}: back home from a temporary transfer before its end. */
+    @Schema(name = "Return")
+    public record ReturnRequest(@Schema(examples = "2026-02-01", description = "first day back at home")
+                                @NotNull LocalDate returnedOn) {
+    }
+
     @Inject
     ChangeMemberStatus statusChanges;
+
+    @Inject
+    EndTemporaryTransfer returns;
 
     @Inject
     RegisterMembers register;
@@ -219,8 +229,10 @@ public class MemberResource {
                                  @Parameter(description = "PROBATIONARY, OFFICIAL, EXEMPT, REMOVED, EXPELLED, LEFT, "
                                          + "DECEASED") @QueryParam("status") String status,
                                  @QueryParam("q") String q,
-                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size, null, Set.of("fullName"), "fullName");
+                                 @QueryParam("page") String page, @QueryParam("size") String size,
+                                 @Parameter(description = "fullName,asc (default) or fullName,desc")
+                                 @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, Set.of("fullName"), "fullName");
         if (q != null && q.length() > 100) {
             throw Params.invalid("q", "SIZE", "dài tối đa 100 ký tự", "must be at most 100 characters");
         }
@@ -286,5 +298,24 @@ public class MemberResource {
         MemberView view = queries.view(member);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/members/{id}").build(member.id))
                 .tag(new EntityTag(Long.toString(view.version()))).entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/returns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "End a temporary transfer early (trở về sinh hoạt tại chi bộ)",
+            description = "The member, hosted elsewhere on a temporary transfer on returnedOn, is back home from that "
+                    + "day: the hosting ends the day before. Answers 200 with the member. 404 out of scope; 412 on a "
+                    + "stale If-Match; 422 NOT_HOSTED or DATE_IN_FUTURE.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "return", value = "{\"returnedOn\":\"2026-02-01\"}")))
+    @APIResponse(responseCode = "200", description = "Returned", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = VIEW_EXAMPLE)))
+    public Response returnHome(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull ReturnRequest request) {
+        MemberEntity member = returns.end(id, request.returnedOn(), ifMatch);
+        MemberView view = queries.view(member);
+        return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
     }
 }
