@@ -212,7 +212,7 @@ public class LocalTool {
                     int admittedYear = 2000 + seq % 16;
                     rows.append(i == 0 ? "" : ",").append("{\"organizationId\":\"").append(cell.getValue())
                             .append("\",\"fullName\":\"").append(name(seq, female)).append("\",\"dateOfBirth\":\"")
-                            .append(1955 + seq % 40).append("-0").append(1 + seq % 9).append("-1").append(seq % 9)
+                            .append(admittedYear - 22 - seq % 30).append("-0").append(1 + seq % 9).append("-1").append(seq % 9)
                             .append("\",\"gender\":\"").append(female ? "FEMALE" : "MALE")
                             .append("\",\"citizenId\":\"").append(String.format("0701%08d", 10_000 + seq))
                             .append("\",\"status\":\"OFFICIAL\",\"admittedOn\":\"").append(admittedYear)

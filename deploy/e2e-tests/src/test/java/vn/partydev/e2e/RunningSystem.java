@@ -22,7 +22,9 @@ final class RunningSystem {
     private RunningSystem() throws Exception {
         kafka = EmbeddedKafka.bootstrapServers();
         organizations = ServiceProcess.start("organization-service", env("organization"));
-        candidates = ServiceProcess.start("candidate-service", env("candidate"));
+        Map<String, String> candidateEnv = new java.util.HashMap<>(env("candidate"));
+        candidateEnv.put("ORGANIZATION_SERVICE_URL", organizations.url());
+        candidates = ServiceProcess.start("candidate-service", candidateEnv);
         reports = ServiceProcess.start("reporting-service", env("reporting"));
         for (ServiceProcess service : services()) {
             service.awaitReady(Duration.ofSeconds(120));
