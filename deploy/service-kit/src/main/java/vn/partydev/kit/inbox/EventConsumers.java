@@ -43,6 +43,13 @@ public class EventConsumers {
     @Inject
     EntityManager em;
 
+    /**
+     * Appended to every consumer group id: a second deployment reading the same topics into its own database
+     * (a blue/green switch, a drill) must not share partitions with the first.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "partydev.consumers.group-suffix", defaultValue = " ")
+    String groupSuffix;
+
     private final Map<String, ConsumerLoop> loops = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
@@ -114,7 +121,7 @@ public class EventConsumers {
 
     private Map<String, Object> consumerConfig(String group) {
         Map<String, Object> props = common(ConsumerConfig.configNames());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group + groupSuffix.strip());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
