@@ -75,8 +75,8 @@ public class Rebuilder {
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             replay(reader, reader.endOffsets(partitions), replayed, progress, true);
-            QuarkusTransaction.requiringNew().run(() -> tree.restate(Tables.SHADOW));
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> tree.restate(Tables.SHADOW));
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
                 lock.exclusive();
                 // Nothing is applied live from here on: read up to the end so the shadow misses nothing.
                 replay(reader, reader.endOffsets(partitions), replayed, progress, false);

@@ -24,7 +24,8 @@ public class Restater {
         if (!dirty) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        // A national restatement recomputes millions of rollup rows: allow it the time it needs.
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             lock.exclusive();
             if (tree.isDirty(Tables.LIVE)) {
                 tree.restate(Tables.LIVE);

@@ -69,6 +69,8 @@ public class TreeRestatement {
         closureHistorical(versions, rows);
         em.createNativeQuery("DELETE FROM " + t.t("org_closure")).executeUpdate();
         insertClosure(t, rows);
+        // The regrouping of every fact sorts millions of rows: give this transaction memory rather than disk.
+        em.createNativeQuery("SET LOCAL work_mem = '256MB'").executeUpdate();
         em.createNativeQuery("DELETE FROM " + t.t("admission_rollup")).executeUpdate();
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " (structure, organization_id, year, month, "
                 + "kind, gender, age_band, ethnicity, religion, general_education, professional_education, sector, "
