@@ -92,7 +92,13 @@ final class ConsumerLoop implements Runnable {
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 boolean retry = false;
                 for (TopicPartition partition : records.partitions()) {
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                    if (batch.size() > 1 && applyBatch(batch)) {
+                        done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+                        continue;
+                    }
+                    // One by one: a single record, or a batch holding a poison event (parked on its own).
+                    for (ConsumerRecord<String, byte[]> record : batch) {
                         try {
                             handle(record);
                             done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -103,6 +109,9 @@ final class ConsumerLoop implements Runnable {
                             retry = true;
                             break;
                         }
+                    }
+                    if (retry) {
+                        break;
                     }
                 }
                 commit(done);
@@ -127,6 +136,42 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
+    /**
+     * Applies a partition's records in one transaction, in order: the fast path when the stream is healthy.
+     * False (and nothing applied) when any record fails; the caller then goes one by one, which parks the
+     * poison event and retries a passing failure, with the same exactly-once effect.
+     */
+    private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
+        List<EventEnvelope> events = new java.util.ArrayList<>(batch.size());
+        try {
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                events.add(envelope(record));
+            }
+        } catch (PoisonEventException malformed) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                EventEnvelope last = null;
+                int applied = 0;
+                for (EventEnvelope event : events) {
+                    if (processed.claim(name, event, "APPLIED", null)) {
+                        handler.apply(event);
+                        last = event;
+                        applied++;
+                    }
+                }
+                if (last != null) {
+                    processed.checkpoint(name, last, applied);
+                }
+            });
+            return true;
+        } catch (RuntimeException failed) {
+            LOG.debugf("Consumer %s applies a batch one by one: %s", name, failed.getMessage());
+            return false;
+        }
+    }
+
     /** Applies or parks the record; throws only for a passing failure, so the record is tried again. */
     private void handle(ConsumerRecord<String, byte[]> record) {
         EventEnvelope event;
@@ -140,7 +185,7 @@ final class ConsumerLoop implements Runnable {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (processed.claim(name, event, "APPLIED", null)) {
                     handler.apply(event);
-                    processed.checkpoint(name, event);
+                    processed.checkpoint(name, event, 1);
                 }
             });
         } catch (RuntimeException failure) {

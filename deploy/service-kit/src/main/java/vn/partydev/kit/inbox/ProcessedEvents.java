@@ -31,16 +31,18 @@ public class ProcessedEvents {
         return inserted == 1;
     }
 
-    void checkpoint(String consumer, EventEnvelope event) {
+    /** Moves the topic's checkpoint to {@code event}, the newest of {@code applied} events just applied. */
+    void checkpoint(String consumer, EventEnvelope event, int applied) {
         em.createNativeQuery("INSERT INTO consumer_checkpoint (consumer, topic, last_event_id, last_event_time, "
-                        + "applied_at, events_applied) VALUES (?1, ?2, ?3, ?4, now(), 1) "
+                        + "applied_at, events_applied) VALUES (?1, ?2, ?3, ?4, now(), ?5) "
                         + "ON CONFLICT (consumer, topic) DO UPDATE SET last_event_id = EXCLUDED.last_event_id, "
                         + "last_event_time = EXCLUDED.last_event_time, applied_at = now(), "
-                        + "events_applied = consumer_checkpoint.events_applied + 1")
+                        + "events_applied = consumer_checkpoint.events_applied + EXCLUDED.events_applied")
                 .setParameter(1, consumer)
                 .setParameter(2, event.topic())
                 .setParameter(3, event.id())
                 .setParameter(4, event.time())
+                .setParameter(5, applied)
                 .executeUpdate();
     }
 
