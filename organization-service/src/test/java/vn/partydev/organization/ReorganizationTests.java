@@ -75,6 +75,12 @@ class ReorganizationTests {
                 .body("targetIds", hasSize(1)).extract();
         String reorganizationId = answer.path("id");
         UUID merged = UUID.fromString(answer.path("targetIds[0]"));
+        as(Roles.VIEWER, city).get(answer.header("Location")).then().statusCode(200)
+                .body("id", equalTo(reorganizationId)).body("kind", equalTo("MERGE"))
+                .body("sourceIds", containsInAnyOrder(communeA.toString(), communeB.toString()))
+                .body("targetIds", contains(merged.toString()));
+        as(Roles.VIEWER, otherCity).get(answer.header("Location")).then().statusCode(404);
+        as(Roles.VIEWER, city).get("/api/v1/reorganizations/{id}", UUID.randomUUID()).then().statusCode(404);
 
         as(Roles.VIEWER, city).get("/api/v1/organizations/{id}/children?asOf=2025-07-01", city).then()
                 .body("items.id", contains(merged.toString()));

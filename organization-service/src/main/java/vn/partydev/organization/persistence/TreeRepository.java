@@ -102,22 +102,27 @@ public class TreeRepository {
 
     /**
      * The node and its descendants down to {@code maxDepth} levels on :asOf, breadth first (depth, then name).
-     * The walk carries only ids and version-row ids; full rows are fetched for the page shown.
+     * The walk carries only what the order needs (version-row id, name, depth): the whole subtree is counted
+     * and sorted on those, and full rows are fetched for the page shown only.
      */
     public Page<NodeRow> subtree(UUID rootId, int maxDepth, LocalDate asOf, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", asOf);
         params.put("rootId", rootId);
         params.put("maxDepth", Math.min(maxDepth, MAX_DEPTH));
-        String walk = "WITH RECURSIVE sub(organization_id, depth) AS ("
-                + " SELECT v.organization_id, 0 FROM organization_version v WHERE v.organization_id = :rootId AND "
-                + inForce("v")
-                + " UNION ALL SELECT v.organization_id, sub.depth + 1 FROM sub JOIN organization_version v "
-                + " ON v.parent_id = sub.organization_id AND " + inForce("v") + " WHERE sub.depth < :maxDepth) ";
-        String sql = walk + "SELECT " + NodeRow.COLUMNS + ", count(*) OVER (), sub.depth FROM sub "
-                + "JOIN organization_version v ON v.organization_id = sub.organization_id AND " + inForce("v")
-                + " JOIN organization o ON o.id = v.organization_id ORDER BY sub.depth, " + orderBy(page)
-                + ", v.organization_id LIMIT :limit OFFSET :offset";
+        String walk = "WITH RECURSIVE sub(version_id, organization_id, code, name, type, depth) AS ("
+                + " SELECT v.id, v.organization_id, v.code, v.name, v.type, 0 FROM organization_version v "
+                + "WHERE v.organization_id = :rootId AND " + inForce("v")
+                + " UNION ALL SELECT v.id, v.organization_id, v.code, v.name, v.type, sub.depth + 1 FROM sub "
+                + "JOIN organization_version v ON v.parent_id = sub.organization_id AND " + inForce("v")
+                + " WHERE sub.depth < :maxDepth) ";
+        // The subtree sorts within a level by name, code or type only (columns the walk carries).
+        String order = "depth, " + orderBy(page).replace("v.", "") + ", organization_id";
+        String sql = walk + ", shown AS (SELECT version_id, depth, count(*) OVER () AS total FROM sub ORDER BY "
+                + order + " LIMIT :limit OFFSET :offset) SELECT " + NodeRow.COLUMNS + ", shown.total, shown.depth "
+                + "FROM shown JOIN organization_version v ON v.id = shown.version_id "
+                + "JOIN organization o ON o.id = v.organization_id ORDER BY shown.depth, " + orderBy(page)
+                + ", v.organization_id";
         return page(sql, walk + "SELECT count(*) FROM sub", params, page, true);
     }
 

@@ -86,6 +86,7 @@ public class OrganizationResource {
              "version":0,"validFrom":"2010-03-10","validTo":null,"status":"ACTIVE","depth":1}],
              "page":0,"size":50,"totalItems":2}""";
     static final Set<String> SORTABLE = Set.of("name", "code", "type", "establishedOn");
+    static final Set<String> SUBTREE_SORTABLE = Set.of("name", "code", "type");
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.VIEWER, Roles.INTEGRATION})
@@ -138,10 +139,10 @@ public class OrganizationResource {
     public Page<OrganizationItem> subtree(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
                                           @Parameter(description = "Levels below the node, 0–32; default all") @QueryParam("depth") String depth,
                                           @QueryParam("page") String page, @QueryParam("size") String size,
-                                          @Parameter(description = "name|code|type|establishedOn[,asc|desc] within a level") @QueryParam("sort") String sort) {
+                                          @Parameter(description = "name|code|type[,asc|desc] within a level") @QueryParam("sort") String sort) {
         int levels = depth(depth);
         return tree.subtree(id, levels, QueryParams.date("asOf", asOf, LocalDate.now()),
-                PageRequest.of(page, size, sort, SORTABLE, "name"));
+                PageRequest.of(page, size, sort, SUBTREE_SORTABLE, "name"));
     }
 
     @GET

@@ -5,14 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,6 +27,7 @@ import vn.partydev.kit.problem.ApiException;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.problem.Violation;
 import vn.partydev.kit.security.Roles;
+import vn.partydev.organization.application.ReorganizationQueries;
 import vn.partydev.organization.application.Reorganize;
 
 /** Reorganizations (sắp xếp tổ chức): one decision changing the tree from one day on. */
@@ -35,6 +39,24 @@ public class ReorganizationResource {
 
     @Inject
     Reorganize reorganize;
+
+    @Inject
+    ReorganizationQueries queries;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(summary = "One recorded reorganization",
+            description = "The answer POST gave: kind, effectiveOn, sourceIds, targetIds. 404 when missing or "
+                    + "when the caller sees none of its sources (the day before) and targets (on the day).")
+    @APIResponse(responseCode = "200", description = "The reorganization", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "merged", value = """
+                    {"id":"3e2d1c0b-a9f8-4e7d-8c6b-5a4f3e2d1c0b","kind":"MERGE","effectiveOn":"2025-07-01",
+                     "sourceIds":["6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f50","6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f52"],
+                     "targetIds":["7a1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f99"]}""")))
+    public Reorganize.Result get(@PathParam("id") UUID id) {
+        return queries.get(id);
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

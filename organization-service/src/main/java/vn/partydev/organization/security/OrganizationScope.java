@@ -84,9 +84,15 @@ public class OrganizationScope {
         if (own.isEmpty()) {
             return ScopeFilter.nothing();
         }
+        LocalDate today = LocalDate.now();
+        if (date.equals(today)) {
+            // One walk is enough when the day asked is today.
+            return new ScopeFilter(idColumn + " IN (" + subtreeOf(":scopeDay") + ")",
+                    Map.of("scopeRoot", own.get(), "scopeDay", date));
+        }
         String sql = "(" + idColumn + " IN (" + subtreeOf(":scopeDay") + ") OR " + idColumn + " IN ("
                 + subtreeOf(":scopeToday") + "))";
-        return new ScopeFilter(sql, Map.of("scopeRoot", own.get(), "scopeDay", date, "scopeToday", LocalDate.now()));
+        return new ScopeFilter(sql, Map.of("scopeRoot", own.get(), "scopeDay", date, "scopeToday", today));
     }
 
     private static String subtreeOf(String day) {
