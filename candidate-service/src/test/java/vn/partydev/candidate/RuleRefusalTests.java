@@ -206,7 +206,7 @@ class RuleRefusalTests {
         String late = """
                 {"date":"2024-10-15","decision":{"number":"130-QĐ/ĐU","date":"2024-10-15","issuer":"Đảng ủy xã Tiến Hưng"}%s}""";
         refused(act(id, "record-admission-decision", late.formatted("")), "DECISION_DEADLINE");
-        act(id, "record-admission-decision", late.formatted("")).body("violations[0].values.due", equalTo("2024-09-25"));
+        act(id, "record-admission-decision", late.formatted("")).body("violations[0].values.due", equalTo("2024-09-26"));
         act(id, "record-admission-decision", late.formatted(",\"extension\":true")).statusCode(200)
                 .body("decisionExtended", equalTo(true));
     }
