@@ -1,13 +1,16 @@
 package vn.partydev.candidate;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +34,9 @@ class CalendarEditRecomputesDueDatesTests {
 
     @Inject
     OrganizationReplica replica;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void aNewHolidayInsideAnOpenDeadlinePushesItsDueDate() {
@@ -71,6 +77,7 @@ class CalendarEditRecomputesDueDatesTests {
             Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then()
                     .body("deadlines.find { it.kind == 'DECISION' }.due", equalTo(expected.toString()))
                     .body("version", equalTo((int) version + 1));
+            assertEquals(expected, storedDecisionDue(id));
         } finally {
             String etag = Api.as("admin", null).get("/api/v1/calendar/holidays?year=" + year).then().extract()
                     .header("ETag");
@@ -79,6 +86,14 @@ class CalendarEditRecomputesDueDatesTests {
         // Put back: the due date returns too.
         Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then()
                 .body("deadlines.find { it.kind == 'DECISION' }.due", equalTo(due.toString()));
+        assertEquals(due, storedDecisionDue(id));
+    }
+
+    /** The column that overdue lists and /deadlines read (the candidate's answer computes its deadlines live). */
+    private LocalDate storedDecisionDue(UUID id) {
+        Object value = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT decision_due FROM candidate WHERE id = ?1").setParameter(1, id).getSingleResult());
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static boolean isWorkingDay(Api.Tree tree, LocalDate day) {

@@ -157,5 +157,25 @@ class ReorganizationTests {
         Api.as("viewer", tree.grassroots()).get("/api/v1/candidates/{id}/history", live).then()
                 .body("items.action", hasItem("reorganization-unassigned"))
                 .body("items.action", not(hasItem("transfer")));
+
+        // The committee assigns the file by hand; a secretary may not, nor anyone outside the subtree.
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica.on(a, LocalDate.now()).isPresent());
+        String body = """
+                {"organizationId":"%s","date":"2025-07-01",
+                 "decision":{"number":"121-QĐ/ĐU","date":"2025-07-01","issuer":"Đảng ủy Trường THPT Tiến Hưng"}}"""
+                .formatted(a);
+        Api.as("secretary", tree.cell()).body(body).post("/api/v1/candidates/{id}/transfer", live).then()
+                .statusCode(403);
+        Api.as("organizer", tree.grassrootsCell()).body(body).post("/api/v1/candidates/{id}/transfer", live).then()
+                .statusCode(404);
+        Api.as("organizer", tree.grassroots()).body(body.replace(a.toString(), tree.grassroots().toString()))
+                .post("/api/v1/candidates/{id}/transfer", live).then().statusCode(422)
+                .body("violations[0].rule", equalTo("ORGANIZATION_IS_CELL"));
+        Api.as("organizer", tree.grassroots()).body("{\"organizationId\":\"x\"}")
+                .post("/api/v1/candidates/{id}/transfer", live).then().statusCode(400);
+        Api.as("organizer", tree.grassroots()).body(body).post("/api/v1/candidates/{id}/transfer", live).then()
+                .statusCode(200).body("organizationId", equalTo(a.toString()))
+                .body("warnings.rule", not(hasItem("ORGANIZATION_REORGANIZED")));
+        Api.as("secretary", a).get("/api/v1/candidates/{id}", live).then().statusCode(200);
     }
 }

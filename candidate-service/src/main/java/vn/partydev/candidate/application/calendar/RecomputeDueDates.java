@@ -39,7 +39,8 @@ public class RecomputeDueDates {
     /** @return how many candidates' due dates changed */
     public int afterCalendarChange(int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // PostgreSQL orders uuids as unsigned bytes: the all-zero uuid is the smallest.
+        UUID after = new UUID(0L, 0L);
         int changed = 0;
         while (true) {
             UUID start = after;
