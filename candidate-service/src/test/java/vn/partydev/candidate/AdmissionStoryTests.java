@@ -74,8 +74,8 @@ class AdmissionStoryTests {
                 .body("warnings", hasSize(0))
                 .body("deadlines.status", contains("MET", "MET", "MET", "MET"))
                 .body("deadlines.kind", contains("DECISION", "CEREMONY", "RECOGNITION", "CERTIFICATE_EXPIRY"))
-                // 60 working days after 2 July 2024, skipping Quốc khánh 2/9 and its adjacent day (1/9, a Sunday, is
-                // taken on Tuesday 3/9 — nghỉ bù): 26 September.
+                // 60 working days after 2 July 2024, skipping Quốc khánh 2/9 and its nghỉ bù 3/9 (the generated
+                // calendar: adjacent day 1/9 is a Sunday, compensated on Tuesday 3/9): 26 September.
                 .body("deadlines.find { it.kind == 'DECISION' }.due", equalTo("2024-09-26"))
                 // 30 working days after 20 August 2024, skipping 2/9 and 3/9: 3 October.
                 .body("deadlines.find { it.kind == 'CEREMONY' }.due", equalTo("2024-10-03"));

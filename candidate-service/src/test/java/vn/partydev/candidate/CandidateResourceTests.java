@@ -130,7 +130,7 @@ class CandidateResourceTests {
     @Test
     void policiesInForceWithTheirParameters() {
         Api.as("viewer", tree.cell()).get("/api/v1/policies").then().statusCode(200)
-                .body("items.rule", hasItem("AGE_WINDOW")).body("items.size()", equalTo(16))
+                .body("items.rule", hasItem("AGE_WINDOW")).body("items.size()", equalTo(17))
                 .body("items.find { it.rule == 'AGE_WINDOW' }.version", equalTo("294-QĐ/TW"))
                 .body("items.find { it.rule == 'AGE_WINDOW' }.parameters.minMonths", equalTo(216))
                 .body("items.find { it.rule == 'AGE_WINDOW' }.mode", equalTo("BLOCK"))
@@ -148,7 +148,13 @@ class CandidateResourceTests {
                 .body("paths.'/api/v1/candidates'.post.requestBody.content.'application/json'.examples", notNull())
                 .body("paths.'/api/v1/candidates/{id}/history'.get.summary", notNull())
                 .body("paths.'/api/v1/deadlines'.get.tags", hasItem("Deadlines"))
-                .body("paths.'/api/v1/policies'.get.summary", notNull());
+                .body("paths.'/api/v1/policies'.get.summary", notNull())
+                .body("paths.'/api/v1/training-classes'.post.tags", hasItem("Training classes"))
+                .body("paths.'/api/v1/training-classes'.post.requestBody.content.'application/json'.examples", notNull())
+                .body("paths.'/api/v1/training-classes/{id}/enrollments'.post.requestBody.content.'application/json'.examples",
+                        notNull())
+                .body("paths.'/api/v1/training-classes/{id}/completions'.post.responses.'422'", notNull())
+                .body("paths.'/api/v1/training-classes/{id}'.get.summary", notNull());
     }
 
     static org.hamcrest.Matcher<Object> notNull() {

@@ -40,6 +40,7 @@ class DeadlineTests {
     void aCeremonyNotHeldWithin30WorkingDaysIsOverdue() {
         UUID id = Api.register("secretary", tree.cell(), Api.candidate(tree.cell()));
         Api.walk(tree, id, "record-ceremony");
+        // 30 working days after 20/8/2024 skipping Quốc khánh 2/9 and its nghỉ bù 3/9 (1/9 was a Sunday): 3/10.
         Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then()
                 .body("deadlines.find { it.kind == 'DECISION' }.status", equalTo("MET"))
                 .body("deadlines.find { it.kind == 'CEREMONY' }.due", equalTo("2024-10-03"))

@@ -206,9 +206,26 @@ class RuleRefusalTests {
         String late = """
                 {"date":"2024-10-15","decision":{"number":"130-QĐ/ĐU","date":"2024-10-15","issuer":"Đảng ủy xã Tiến Hưng"}%s}""";
         refused(act(id, "record-admission-decision", late.formatted("")), "DECISION_DEADLINE");
-        act(id, "record-admission-decision", late.formatted("")).body("violations[0].values.due", equalTo("2024-09-26"));
+        act(id, "record-admission-decision", late.formatted("")).body("violations[0].values.due", equalTo("2024-09-26")); // 2/9 and nghỉ bù 3/9 skipped
         act(id, "record-admission-decision", late.formatted(",\"extension\":true")).statusCode(200)
                 .body("decisionExtended", equalTo(true));
+    }
+
+    @Test
+    void theRecognitionDecisionComesWithin30WorkingDaysOfTheCellResolutionOrWithTheExtension() {
+        UUID id = candidate(Map.of());
+        Api.walk(tree, id, "record-official-recognition");
+        // The chi bộ proposed recognition on Monday 15/9/2025; 30 working days (no holiday in between):
+        // 16–19/9 (4) · 22–26/9 (9) · 29/9–3/10 (14) · 6–10/10 (19) · 13–17/10 (24) · 20–24/10 (29) · 27/10 (30).
+        String late = """
+                {"date":"2025-10-28","decision":{"number":"230-QĐ/ĐU","date":"2025-10-28","issuer":"Đảng ủy xã Tiến Hưng"}%s}""";
+        refused(act(id, "record-official-recognition", late.formatted("")), "RECOGNITION_DECISION_DEADLINE");
+        act(id, "record-official-recognition", late.formatted("")).body("violations[0].values.due", equalTo("2025-10-27"))
+                .body("violations[0].field", equalTo("date"));
+        act(id, "record-official-recognition", late.formatted(",\"extension\":true")).statusCode(200)
+                .body("stage", equalTo("OFFICIAL"));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then()
+                .body("items[-1].policyVersion.RECOGNITION_DECISION_DEADLINE", equalTo("294-QĐ/TW"));
     }
 
     @Test

@@ -53,7 +53,8 @@ public class TakePipelineAction {
 
     /** Rules that cannot be overridden: they keep the record itself coherent. */
     static final Set<String> NOT_OVERRIDABLE = Set.of("STAGE_ORDER", "DATE_IN_FUTURE");
-    static final Set<String> DEADLINE_RULES = Set.of("DECISION_DEADLINE", "CEREMONY_DEADLINE", "RECOGNITION_DEADLINE");
+    static final Set<String> DEADLINE_RULES = Set.of("DECISION_DEADLINE", "CEREMONY_DEADLINE", "RECOGNITION_DEADLINE",
+            "RECOGNITION_DECISION_DEADLINE");
 
     @Inject
     EntityManager em;
@@ -118,12 +119,71 @@ public class TakePipelineAction {
                                   boolean grassrootsCell) {
         CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
         IfMatch.check(ifMatch, c.version);
+        Judgement judgement = judge(c, step, remote);
+        if (judgement.stageOrder() != null) {
+            throw stageOrder(judgement.stageOrder());
+        }
+        if (!judgement.refusals().isEmpty()) {
+            throw ApiException.ruleViolation(judgement.refusals().stream().map(TakePipelineAction::toProblem).toList());
+        }
+        return record(c, step, remote, judgement);
+    }
+
+    /** One candidate's step inside a batch (e.g. the completions of a training class). */
+    public record Batched(int index, UUID candidateId, Step step) {
+    }
+
+    /**
+     * Several candidates' steps judged together and written in the caller's transaction: all or none. Every
+     * refusal of every candidate is answered at once (after the caller's own {@code earlier} ones), its field
+     * prefixed with {@code prefix[index]} (the position of that candidate in the request). Scope is the caller's business; only steps that need nothing from
+     * organization-service belong here (the transaction must not wait on a remote call).
+     */
+    public List<CandidateEntity> takeAllInCurrentTransaction(List<Batched> steps, String prefix,
+                                                             List<Violation> earlier) {
+        List<Violation> refusals = new ArrayList<>(earlier);
+        List<CandidateEntity> locked = new ArrayList<>();
+        List<Judgement> judgements = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Batched b = steps.get(i);
+            CandidateEntity c = em.find(CandidateEntity.class, b.candidateId(), LockModeType.PESSIMISTIC_WRITE);
+            if (c == null) {
+                throw CandidateScope.candidateNotFound(b.candidateId());
+            }
+            Judgement j = judge(c, b.step(), OrganizationFacts.NONE);
+            String at = prefix + "[" + b.index() + "]";
+            List<RuleViolation> problems = j.stageOrder() != null ? List.of(j.stageOrder()) : j.refusals();
+            for (RuleViolation v : problems) {
+                Map<String, Object> values = new LinkedHashMap<>(v.values() == null ? Map.of() : v.values());
+                values.put("candidateId", c.id.toString());
+                refusals.add(new Violation(v.rule(), v.field() == null ? at : at + "." + v.field(), v.message(),
+                        v.messageEn(), values));
+            }
+            locked.add(c);
+            judgements.add(j);
+        }
+        if (!refusals.isEmpty()) {
+            throw ApiException.ruleViolation(refusals);
+        }
+        List<CandidateEntity> written = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            written.add(record(locked.get(i), steps.get(i).step(), OrganizationFacts.NONE, judgements.get(i)));
+        }
+        return written;
+    }
+
+    /** The verdict on a step: a stage-order refusal, or the rules' verdict (refusals empty when it may go on). */
+    private record Judgement(RuleViolation stageOrder, AdmissionPolicies.Verdict verdict, boolean failedVote,
+                             List<RuleViolation> refusals) {
+    }
+
+    private Judgement judge(CandidateEntity c, Step step, OrganizationFacts remote) {
         ActionCommand command = step.command();
         Action action = command.action();
         CandidateFacts facts = records.facts(c);
         Optional<RuleViolation> order = Pipeline.stageOrder(action, facts);
         if (order.isPresent()) {
-            throw stageOrder(order.get());
+            return new Judgement(order.get(), null, false, List.of(order.get()));
         }
         AdmissionPolicies.Verdict verdict = POLICIES.judge(
                 new RuleContext(facts, command, remote, LocalDate.now(), workingDays), config::modeOf,
@@ -133,9 +193,16 @@ public class TakePipelineAction {
         boolean failedVote = !verdict.allowed() && step.recordFailedVote() && action == Action.RECORD_CELL_RESOLUTION
                 && verdict.blocking().stream().allMatch(v -> v.rule().equals("CELL_VOTE_THRESHOLD")
                 && "votes.for".equals(v.field()));
-        if (!verdict.allowed() && !failedVote) {
-            throw ApiException.ruleViolation(verdict.blocking().stream().map(TakePipelineAction::toProblem).toList());
-        }
+        List<RuleViolation> refusals = !verdict.allowed() && !failedVote ? verdict.blocking() : List.of();
+        return new Judgement(null, verdict, failedVote, refusals);
+    }
+
+    /** Writes a judged step: the candidate's new state, its history row and its event. */
+    private CandidateEntity record(CandidateEntity c, Step step, OrganizationFacts remote, Judgement judgement) {
+        ActionCommand command = step.command();
+        Action action = command.action();
+        AdmissionPolicies.Verdict verdict = judgement.verdict();
+        boolean failedVote = judgement.failedVote();
 
         String previousStage = c.stage;
         String eventType = failedVote ? "CellResolutionFailed" : apply(c, command, remote);

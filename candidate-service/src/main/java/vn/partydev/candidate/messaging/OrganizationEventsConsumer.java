@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import vn.partydev.candidate.application.CandidatesFollowReorganizations;
 import vn.partydev.candidate.persistence.OrganizationReplica;
 import vn.partydev.kit.inbox.EventConsumers;
 import vn.partydev.kit.inbox.EventEnvelope;
@@ -22,6 +23,9 @@ public class OrganizationEventsConsumer {
     @Inject
     OrganizationReplica replica;
 
+    @Inject
+    CandidatesFollowReorganizations reorganizations;
+
     void onStart(@Observes StartupEvent event) {
         consumers.start(NAME, List.of(TOPIC), this::apply);
     }
@@ -33,5 +37,10 @@ public class OrganizationEventsConsumer {
         OrganizationSnapshot s = OrganizationSnapshot.read(event.payload());
         replica.applyVersion(s.organizationId(), s.validFrom(), s.validTo(), s.code(), s.name(), s.type(), s.kind(),
                 s.parentId(), s.status(), s.establishedOn(), s.endedOn(), s.version());
+        // A reorganization may end the chi bộ of live candidates: they follow it (ADR 0033), in this transaction.
+        ReorganizationNotice notice = ReorganizationNotice.read(event.payload());
+        if (notice != null) {
+            reorganizations.heard(notice);
+        }
     }
 }

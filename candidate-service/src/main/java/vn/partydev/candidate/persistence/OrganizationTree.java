@@ -37,6 +37,16 @@ public class OrganizationTree {
         return rows.stream().map(r -> new PathNode((UUID) r[0], (String) r[1], ((Number) r[2]).intValue())).toList();
     }
 
+    /** The last day a node existed, when it no longer exists today (merged, split or dissolved away). */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<LocalDate> lastDay(UUID id) {
+        List<Object> rows = em.createNativeQuery("SELECT max(valid_to) FROM organization_replica WHERE organization_id = ?1 "
+                        + "HAVING bool_and(valid_to IS NOT NULL)")
+                .setParameter(1, id).getResultList();
+        return rows.stream().filter(java.util.Objects::nonNull).findFirst().map(v -> v instanceof LocalDate d ? d
+                : ((java.sql.Date) v).toLocalDate());
+    }
+
     /** SQL that selects the ids of the subtree of ?{root} on ?{date}, for use inside other queries. */
     public static String subtreeSql(String rootParam, String dateParam) {
         return """

@@ -39,8 +39,16 @@ public class CandidateScope {
             return true;
         }
         Optional<UUID> own = caller.organizationId();
-        return own.isPresent() && tree.pathUp(organizationId, LocalDate.now()).stream()
-                .anyMatch(node -> node.id().equals(own.get()));
+        if (own.isEmpty()) {
+            return false;
+        }
+        var path = tree.pathUp(organizationId, LocalDate.now());
+        if (path.isEmpty()) {
+            // A chi bộ that ended (e.g. split without a successor for its candidates, ADR 0033): its files stay
+            // with the committees it stood under on its last day, so that someone can still reach and move them.
+            path = tree.lastDay(organizationId).map(day -> tree.pathUp(organizationId, day)).orElse(path);
+        }
+        return path.stream().anyMatch(node -> node.id().equals(own.get()));
     }
 
     public void requireVisibleCandidate(UUID candidateId, UUID organizationId) {

@@ -49,6 +49,29 @@ class AdmissionPoliciesTests {
     }
 
     @Test
+    void aLateOfficialRecognitionDecisionIsRefusedUnlessExtended() {
+        CandidateFacts p = probationary();
+        CandidateFacts resolved = new CandidateFacts(p.stage(), p.dateOfBirth(), p.generalEducation(), p.areaCategory(),
+                p.villageElder(), p.youthUnionMember(), LocalDate.of(2025, 9, 15), p.certificateDate(), p.introducers(),
+                p.youthUnionCommittee(), p.verificationResult(), p.cellResolutionDate(), p.decisionExtended(),
+                p.admissionDecisionDate(), p.ceremonyDate(), LocalDate.of(2025, 9, 15), false);
+        var calendar = new WorkingDayCalendar(new vn.partydev.candidate.domain.calendar.StatutoryHolidays(
+                vn.partydev.candidate.domain.calendar.NationalDayAdjacent.BEFORE), java.time.Duration.ofMinutes(5));
+        for (boolean extension : new boolean[] {false, true}) {
+            ActionCommand command = new ActionCommand(Action.RECORD_OFFICIAL_RECOGNITION, LocalDate.of(2025, 10, 28),
+                    new Decision("230-QĐ/ĐU", LocalDate.of(2025, 10, 28), "Đảng ủy xã"), null, null, null, null, null,
+                    null, false, null, extension, null);
+            AdmissionPolicies.Verdict verdict = AdmissionPolicies.allCurrentPolicies().judge(new RuleContext(resolved,
+                    command, new OrganizationFacts(null, List.of(), "STANDING_COMMITTEE", null), LocalDate.of(2026, 1, 5),
+                    calendar), rule -> RuleMode.BLOCK, null);
+            List<String> rules = verdict.blocking().stream().map(RuleViolation::rule).toList();
+            // 30 working days after 15/9/2025: 27/10/2025; with the extension, 60: 8/12/2025.
+            assertEquals(extension ? List.of() : List.of("RECOGNITION_DECISION_DEADLINE"), rules);
+            assertEquals("294-QĐ/TW", verdict.versions().get("RECOGNITION_DECISION_DEADLINE"));
+        }
+    }
+
+    @Test
     void educationLevelsAreReadFromThe2KndNotation() {
         assertEquals(GeneralEducation.UPPER_SECONDARY, GeneralEducation.parse("12/12"));
         assertEquals(GeneralEducation.LOWER_SECONDARY, GeneralEducation.parse("9/12 bổ túc"));

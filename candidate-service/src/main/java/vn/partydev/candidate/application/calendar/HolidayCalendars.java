@@ -32,6 +32,11 @@ public class HolidayCalendars {
     @Inject
     CalendarEvents events;
 
+    @Inject
+    RecomputeDueDates dueDates;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HolidayCalendars.class);
+
     /** The year as stored, seeded from the statutory rules on first read. */
     public HolidayTable.YearSnapshot read(int year) {
         requireEditableYear(year);
@@ -56,6 +61,13 @@ public class HolidayCalendars {
         HolidayTable.YearSnapshot saved = table.replace(year, entries, actor,
                 current -> IfMatch.check(ifMatch, current), events::changed);
         workingDays.invalidate(year);
+        // Right after the commit and the cache drop, so that the new days are the ones counted (ADR 0032).
+        try {
+            dueDates.afterCalendarChange(year);
+        } catch (RuntimeException e) {
+            // The calendar edit stands; the stored dates are recomputed by the next edit or step of each file.
+            LOG.errorf(e, "Due dates not recomputed after the %d calendar edit", year);
+        }
         return saved;
     }
 

@@ -34,7 +34,8 @@ public final class AdmissionPolicies {
                 new EducationMinimumRule(), new AwarenessCertificateRule(), new ApplicationOrderRule(),
                 new IntroducersRule(), new IntroducerCoWorkingRule(), new VerificationQualifiedRule(),
                 new CellVoteThresholdRule(), new GrassrootsVoteThresholdRule(), new DecisionDeadlineRule(),
-                new CeremonyDeadlineRule(), new ProbationCompleteRule(), new RecognitionDeadlineRule()));
+                new CeremonyDeadlineRule(), new ProbationCompleteRule(), new RecognitionDeadlineRule(),
+                new RecognitionDecisionDeadlineRule()));
     }
 
     /**

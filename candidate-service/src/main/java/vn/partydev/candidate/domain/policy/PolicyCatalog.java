@@ -50,6 +50,10 @@ public final class PolicyCatalog {
             v("PROBATION_COMPLETE", "Điều lệ 2011", QD_29, Map.of("months", 12), "Điều lệ Đảng Điều 5"),
             v("RECOGNITION_DEADLINE", "29-QĐ/TW", QD_29, Map.of("workingDays", 30), "QĐ 29-QĐ/TW §4.2a"),
             v("RECOGNITION_DEADLINE", "294-QĐ/TW", QD_294, Map.of("workingDays", 30), "QĐ 294-QĐ/TW §4.2"),
+            v("RECOGNITION_DECISION_DEADLINE", "29-QĐ/TW", QD_29,
+                    Map.of("workingDays", 30, "extensionWorkingDays", 30), "QĐ 29-QĐ/TW §4.3.1"),
+            v("RECOGNITION_DECISION_DEADLINE", "294-QĐ/TW", QD_294,
+                    Map.of("workingDays", 30, "extensionWorkingDays", 30), "QĐ 232/294-QĐ/TW §4.3.1"),
             v("STAGE_ORDER", "06-HD/TW", QD_29, Map.of(), "HD 06-HD/TW §3 (trình tự kết nạp); QĐ 294-QĐ/TW §4"),
             v("DATE_IN_FUTURE", "api-v1", QD_29, Map.of(), "Quy ước hồ sơ: chỉ ghi nhận việc đã diễn ra"),
             v("DATE_ORDER", "api-v1", QD_29, Map.of(), "Trình tự thời gian của hồ sơ (HD 06-HD/TW §3)"));
