@@ -60,7 +60,6 @@ public class CandidateQueries {
         LocalDate today = LocalDate.now();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("today", today);
         scope.root().ifPresent(root -> {
             where.append(" AND c.organization_id IN (").append(OrganizationTree.subtreeSql(":scopeRoot", ":today"))
                     .append(")");
@@ -88,6 +87,9 @@ public class CandidateQueries {
         Query select = em.createNativeQuery("SELECT c.* FROM candidate c" + where + " ORDER BY c."
                 + SORTABLE.get(page.sortField()) + (page.ascending() ? " ASC" : " DESC") + ", c.id",
                 CandidateEntity.class);
+        if (where.indexOf(":today") >= 0) {
+            params.put("today", today);
+        }
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             select.setParameter(k, v);

@@ -48,7 +48,6 @@ public class DeadlineQueries {
         LocalDate soon = workingDays.addWorkingDays(today, config.dueSoonWorkingDays());
         StringBuilder where = new StringBuilder(" WHERE d.due IS NOT NULL");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("today", today);
         scope.root().ifPresent(root -> {
             where.append(" AND d.organization_id IN (").append(OrganizationTree.subtreeSql(":scopeRoot", ":today"))
                     .append(")");
@@ -77,6 +76,9 @@ public class DeadlineQueries {
         Query count = em.createNativeQuery("SELECT count(*) " + from + where);
         Query select = em.createNativeQuery("SELECT d.id, d.organization_id, d.kind, d.due " + from + where
                 + " ORDER BY d.due, d.id, d.kind");
+        if (where.indexOf(":today") >= 0) {
+            params.put("today", today);
+        }
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             select.setParameter(k, v);
