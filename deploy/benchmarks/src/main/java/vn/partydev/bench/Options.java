@@ -1,0 +1,61 @@
+package vn.partydev.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The benchmark's settings, from {@code key=value} arguments (or {@code -Dbench.key=value}); every one has a
+ * default so that a bare run is the documented configuration.
+ */
+record Options(int threads, int cells, int candidates, int registerThreads, int warmupSeconds,
+               int durationSeconds, int rate, int steps, String serviceHeap, int drainSeconds) {
+
+    static Options parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("bench.")) {
+                given.put(k.toString().substring("bench.".length()), v.toString());
+            }
+        });
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("Expected key=value, got " + arg);
+            }
+            given.put(kv[0], kv[1]);
+        }
+        Options o = new Options(
+                integer(given, "threads", 32),
+                integer(given, "cells", 20),
+                integer(given, "candidates", 30_000),
+                integer(given, "registerThreads", 16),
+                integer(given, "warmup", 20),
+                integer(given, "duration", 60),
+                integer(given, "rate", 0),
+                integer(given, "steps", 3),
+                given.getOrDefault("serviceHeap", "384m"),
+                integer(given, "drain", 60));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("Unknown setting(s): " + given.keySet());
+        }
+        if (o.steps < 1 || o.steps > Steps.ALL.size()) {
+            throw new IllegalArgumentException("steps must be 1.." + Steps.ALL.size());
+        }
+        if (o.threads < 1 || o.threads > 512 || o.cells < 1 || o.cells > 1000 || o.candidates < 1
+                || o.candidates > 1_000_000 || o.durationSeconds < 1 || o.durationSeconds > 3600
+                || o.warmupSeconds < 0 || o.warmupSeconds > 600 || o.drainSeconds < 1 || o.drainSeconds > 600) {
+            throw new IllegalArgumentException("A setting is out of range: " + o);
+        }
+        return o;
+    }
+
+    private static int integer(Map<String, String> given, String key, int fallback) {
+        String value = given.remove(key);
+        return value == null ? fallback : Integer.parseInt(value.strip());
+    }
+
+    /** Closed loop (each thread sends its next action when the previous one answered) or a fixed total rate. */
+    boolean paced() {
+        return rate > 0;
+    }
+}
