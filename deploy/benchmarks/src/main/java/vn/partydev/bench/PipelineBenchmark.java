@@ -95,6 +95,7 @@ public final class PipelineBenchmark {
                 "candidate-service", candidates.pid(), "reporting-service", reports.pid()),
                 EmbeddedPostgres.port());
         CpuUsage.Snapshot[] window = new CpuUsage.Snapshot[2];
+        long[][] database = new long[2][];
         long hardStop = System.nanoTime() + TimeUnit.SECONDS.toNanos(
                 options.warmupSeconds() + options.durationSeconds() + 2L * options.drainSeconds() + 60);
         Workload workload = new Workload(http, candidates.url(), options, registration.candidates());
@@ -104,18 +105,24 @@ public final class PipelineBenchmark {
                     options.paced() ? "paced at " + options.rate() + " actions/s" : "closed loop",
                     options.warmupSeconds(), options.durationSeconds(),
                     Steps.ALL.subList(0, options.steps()).stream().map(Steps.Step::action).toList());
-            result = workload.run(() -> window[0] = cpu.take(), () -> window[1] = cpu.take());
+            result = workload.run(() -> {
+                window[0] = cpu.take();
+                database[0] = databaseStats();
+            }, () -> {
+                window[1] = cpu.take();
+                database[1] = databaseStats();
+            });
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
             while (System.nanoTime() < until && !events.arrivals().keySet().containsAll(workload.answeredAt.keySet())) {
                 Thread.sleep(100);
             }
-            print(options, result, workload, events, window);
+            print(options, result, workload, events, window, database);
         }
         return 0;
     }
 
     private static void print(Options options, Workload.Result result, Workload workload, EventWatcher events,
-                              CpuUsage.Snapshot[] window) throws Exception {
+                              CpuUsage.Snapshot[] window, long[][] database) throws Exception {
         Workload.Tally t = result.tally();
         long[] perSecond = result.perSecond();
         long[] sorted = perSecond.clone();
@@ -179,6 +186,15 @@ public final class PipelineBenchmark {
             System.out.println("|---|---|");
             CpuUsage.report(window[0], window[1]).forEach(System.out::println);
         }
+        if (database[0] != null && database[1] != null && t.ok > 0) {
+            System.out.println();
+            System.out.println("## candidate database during the window (pg_stat_database, per successful action)");
+            String[] names = {"transactions committed", "rows returned by scans", "rows fetched", "rows inserted",
+                    "rows updated", "blocks read from disk", "blocks found in cache"};
+            for (int i = 0; i < names.length; i++) {
+                System.out.printf("- %s: %.1f%n", names[i], (database[1][i] - database[0][i]) / (double) t.ok);
+            }
+        }
         System.out.println();
         System.out.printf("## Targets (issue 4)%n- ≥ 1,000 actions/s: %.0f → %s%n- p99 ≤ 50 ms: %s ms → %s%n"
                         + "- event on Kafka within 1 s p99: %s ms → %s%n", throughput,
@@ -231,6 +247,23 @@ public final class PipelineBenchmark {
                 appliedAt.size(), keyById.size());
         System.out.println("outbox write (ce_time) → applied in reporting: " + percentilesMicros(afterWrite));
         System.out.println("HTTP answer → applied in reporting: " + percentilesMicros(afterAnswer));
+    }
+
+    /** candidate's pg_stat_database counters (updated by PostgreSQL at the end of each transaction). */
+    private static long[] databaseStats() {
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, tup_returned, tup_fetched, "
+                     + "tup_inserted, tup_updated, blks_read, blks_hit FROM pg_stat_database "
+                     + "WHERE datname = 'candidate'")) {
+            rs.next();
+            long[] values = new long[7];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getLong(i + 1);
+            }
+            return values;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static long unsentOutbox() throws Exception {
