@@ -55,10 +55,14 @@ final class Workload {
     private final String candidatesUrl;
     private final Options options;
     private final List<Fixture.Candidate> candidates;
+    /** The next candidate to start; shared by the phases of one run so that each phase gets fresh candidates. */
+    private final AtomicInteger next;
     /** candidateId|action → epoch micros of the HTTP answer, for actions answered inside the window. */
     final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
 
-    Workload(Http http, String candidatesUrl, Options options, List<Fixture.Candidate> candidates) {
+    Workload(Http http, String candidatesUrl, Options options, List<Fixture.Candidate> candidates,
+             AtomicInteger next) {
+        this.next = next;
         this.http = http;
         this.candidatesUrl = candidatesUrl;
         this.options = options;
@@ -71,7 +75,6 @@ final class Workload {
         long windowStart = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(options.durationSeconds());
         AtomicLongArray perSecond = new AtomicLongArray(options.durationSeconds());
-        AtomicInteger next = new AtomicInteger();
         long interval = options.paced() ? (long) (threads * 1e9 / options.rate()) : 0;
         List<Tally> tallies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -79,7 +82,7 @@ final class Workload {
             Tally tally = new Tally();
             tallies.add(tally);
             long firstDue = start + (interval * t) / threads;
-            Thread worker = new Thread(() -> drive(tally, next, perSecond, firstDue, interval, windowStart, windowEnd),
+            Thread worker = new Thread(() -> drive(tally, perSecond, firstDue, interval, windowStart, windowEnd),
                     "bench-w-" + t);
             workers.add(worker);
         }
@@ -104,7 +107,7 @@ final class Workload {
                 next.get() >= candidates.size(), Math.min(next.get(), candidates.size()));
     }
 
-    private void drive(Tally tally, AtomicInteger next, AtomicLongArray perSecond, long firstDue, long interval,
+    private void drive(Tally tally, AtomicLongArray perSecond, long firstDue, long interval,
                        long windowStart, long windowEnd) {
         long due = firstDue;
         List<Steps.Step> steps = Steps.ALL.subList(0, options.steps());
