@@ -1,0 +1,172 @@
+package vn.partydev.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time per part of the system from Linux's /proc, to say what limits the throughput: each service process,
+ * the PostgreSQL server (postmaster and its backends), and this JVM split by thread name into the load
+ * generator and the rest (the in-JVM Kafka broker, GC, JIT). Also the whole machine, other users included.
+ */
+final class CpuUsage {
+
+    /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    record Snapshot(long nanos, Map<String, Long> ticks, long machineBusy, long machineAll) {
+    }
+
+    private final Map<String, Long> services;
+    private final int postgresPort;
+    private long postmaster = -1;
+
+    CpuUsage(Map<String, Long> services, int postgresPort) {
+        this.services = services;
+        this.postgresPort = postgresPort;
+    }
+
+    Snapshot take() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        services.forEach((name, pid) -> ticks.put(name, processTicks(pid, false)));
+        ticks.put("postgresql (all backends)", postgresTicks());
+        long load = 0;
+        long rest = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String[] stat = stat(task.resolve("stat"));
+                if (stat == null) {
+                    continue;
+                }
+                long t = Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+                String name = stat[0];
+                if (name.startsWith("bench-") || name.startsWith("HttpClient")) {
+                    load += t;
+                } else {
+                    rest += t;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: the table stays empty for this JVM
+        }
+        ticks.put("benchmark JVM: load generator + event watcher", load);
+        ticks.put("benchmark JVM: Kafka broker, GC, JIT", rest);
+        long[] machine = machine();
+        return new Snapshot(System.nanoTime(), ticks, machine[0], machine[1]);
+    }
+
+    /** Lines "part: N % of one core" over the interval, and the machine's busy share of all its cores. */
+    static List<String> report(Snapshot from, Snapshot to) {
+        double seconds = (to.nanos() - from.nanos()) / 1e9;
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        long sum = 0;
+        for (var e : to.ticks().entrySet()) {
+            long d = e.getValue() - from.ticks().getOrDefault(e.getKey(), 0L);
+            sum += d;
+            lines.add(String.format("| %s | %.0f %% |", e.getKey(), 100.0 * d / TICKS_PER_SECOND / seconds));
+        }
+        lines.add(String.format("| sum of the above | %.0f %% |", 100.0 * sum / TICKS_PER_SECOND / seconds));
+        long all = to.machineAll() - from.machineAll();
+        long busy = to.machineBusy() - from.machineBusy();
+        lines.add(String.format("| whole machine (%d cores, other users included) | %.0f %% of %d00 %% |",
+                Runtime.getRuntime().availableProcessors(), all == 0 ? 0.0 : 100.0 * busy / all
+                        * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
+        return lines;
+    }
+
+    private long postgresTicks() {
+        long postmaster = postmasterPid();
+        if (postmaster < 0) {
+            return 0;
+        }
+        // The postmaster's own time plus the reaped children (cutime/cstime), plus the live backends.
+        long total = processTicks(postmaster, true);
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.toList()) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String[] stat = stat(proc.resolve("stat"));
+                if (stat != null && Long.parseLong(stat[2]) == postmaster) {
+                    total += Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+                }
+            }
+        } catch (IOException e) {
+            return total;
+        }
+        return total;
+    }
+
+    /** The postmaster is the postgres process started with {@code -p <our port>} (other servers run here too). */
+    private long postmasterPid() {
+        if (postmaster > 0) {
+            return postmaster;
+        }
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.toList()) {
+                if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    List<String> args = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+                    int p = args.indexOf("-p");
+                    if (!args.isEmpty() && args.get(0).endsWith("/postgres") && p > 0 && p + 1 < args.size()
+                            && args.get(p + 1).equals(Integer.toString(postgresPort))) {
+                        postmaster = Long.parseLong(proc.getFileName().toString());
+                        return postmaster;
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long processTicks(long pid, boolean withChildren) {
+        String[] stat = stat(Path.of("/proc/" + pid + "/stat"));
+        if (stat == null) {
+            return 0;
+        }
+        long t = Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+        return withChildren ? t + Long.parseLong(stat[14]) + Long.parseLong(stat[15]) : t;
+    }
+
+    /** The fields of a /proc stat line: [0] = name, then the fields after the name from "state" on. */
+    private static String[] stat(Path file) {
+        try {
+            String line = Files.readString(file);
+            int open = line.indexOf('(');
+            int close = line.lastIndexOf(')');
+            String[] rest = line.substring(close + 2).split(" ");
+            String[] fields = new String[rest.length + 1];
+            fields[0] = line.substring(open + 1, close);
+            System.arraycopy(rest, 0, fields, 1, rest.length);
+            // fields[1] state, [2] ppid, …, [12] utime, [13] stime, [14] cutime, [15] cstime
+            return fields;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long[] machine() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new long[] {all - idle, all};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package vn.partydev.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import vn.partydev.testkit.DevTokens;
+import vn.partydev.testkit.EmbeddedKafka;
+import vn.partydev.testkit.EmbeddedPostgres;
+
+/**
+ * Issue 4's benchmark: pipeline actions per second through HTTP, their latency, and how long each action's
+ * event takes to reach Kafka (and, for issue 5, to be applied by reporting-service), against the three
+ * packaged services on one embedded PostgreSQL and one embedded Kafka broker on this machine.
+ * Run it from the repository root; see docs/benchmarks/candidate-pipeline.md.
+ */
+public final class PipelineBenchmark {
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        System.out.println("# Candidate pipeline benchmark");
+        System.out.println("configuration: " + options);
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + cpuModel() + ", Java " + System.getProperty("java.version") + ", load average before start "
+                + Files.readString(Path.of("/proc/loadavg")).strip());
+        List<ServiceProcess> services = new ArrayList<>();
+        int code = 1;
+        try {
+            code = run(options, services);
+        } finally {
+            services.forEach(ServiceProcess::close);
+        }
+        System.exit(code);
+    }
+
+    private static int run(Options options, List<ServiceProcess> services) throws Exception {
+        long started = System.nanoTime();
+        Path logs = Path.of("target/bench-logs").toAbsolutePath();
+        String kafka = EmbeddedKafka.bootstrapServers();
+        ServiceProcess organizations = ServiceProcess.start("organization-service", options.serviceHeap(),
+                env("organization", kafka), logs);
+        services.add(organizations);
+        Map<String, String> candidateEnv = new HashMap<>(env("candidate", kafka));
+        candidateEnv.put("ORGANIZATION_SERVICE_URL", organizations.url());
+        ServiceProcess candidates = ServiceProcess.start("candidate-service", options.serviceHeap(), candidateEnv, logs);
+        services.add(candidates);
+        ServiceProcess reports = ServiceProcess.start("reporting-service", options.serviceHeap(),
+                env("reporting", kafka), logs);
+        services.add(reports);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(180));
+        }
+        System.out.printf("services ready after %.0f s (logs in %s)%n", (System.nanoTime() - started) / 1e9, logs);
+
+        Http http = new Http(DevTokens.bearer("admin", null));
+        Fixture fixture = new Fixture(http, organizations.url(), candidates.url());
+        List<Fixture.Cell> cells = fixture.cells(options.cells());
+        System.out.printf("%d chi bộ with 2 official members each, known to candidate-service%n", cells.size());
+
+        Fixture.Registration registration = fixture.register(cells, options.candidates(), options.registerThreads(),
+                System.nanoTime() + TimeUnit.MINUTES.toNanos(15));
+        System.out.printf("registered %d candidates in %.1f s (%.0f/s, %d threads), latency p50 %s p99 %s ms, "
+                        + "errors %d%n", registration.candidates().size(), registration.seconds(),
+                registration.candidates().size() / registration.seconds(), options.registerThreads(),
+                ms(registration.latency().getValueAtPercentile(50)), ms(registration.latency().getValueAtPercentile(99)),
+                registration.errors());
+        if (registration.candidates().isEmpty()) {
+            return 1;
+        }
+        CpuUsage cpu = new CpuUsage(Map.of("organization-service", organizations.pid(),
+                "candidate-service", candidates.pid(), "reporting-service", reports.pid()),
+                EmbeddedPostgres.port());
+        long hardStop = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.rates().size()
+                * (options.warmupSeconds() + options.durationSeconds() + 3L * options.drainSeconds() + 60));
+        AtomicInteger next = new AtomicInteger();
+        try (EventWatcher events = new EventWatcher(kafka, hardStop)) {
+            for (int phase = 0; phase < options.rates().size(); phase++) {
+                Options phaseOptions = options.forPhase(phase);
+                awaitQuiet(options.drainSeconds());
+                runPhase(phase + 1, phaseOptions, http, candidates.url(), registration.candidates(), next, cpu, events);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Waits (bounded) until candidate-service's outbox is empty and reporting-service has applied every
+     * candidate event: a phase measures its own actions, not the backlog of the one before.
+     */
+    private static void awaitQuiet(int seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < until && (unsentOutbox() > 0 || reportingApplied() < candidateEvents())) {
+            Thread.sleep(200);
+        }
+        System.out.printf("%nbefore the load: outbox unsent %d, reporting applied %d of %d candidate events%n",
+                unsentOutbox(), reportingApplied(), candidateEvents());
+    }
+
+    private static void runPhase(int number, Options options, Http http, String candidatesUrl,
+                                 List<Fixture.Candidate> registered, AtomicInteger next, CpuUsage cpu,
+                                 EventWatcher events) throws Exception {
+        CpuUsage.Snapshot[] window = new CpuUsage.Snapshot[2];
+        long[][] database = new long[2][];
+        Workload workload = new Workload(http, candidatesUrl, options, registered, next);
+        System.out.printf("# Phase %d — load: %d threads, %s, warm-up %d s, window %d s, steps %s%n", number,
+                options.threads(), options.paced() ? "paced at " + options.rate() + " actions/s" : "closed loop",
+                options.warmupSeconds(), options.durationSeconds(),
+                Steps.ALL.subList(0, options.steps()).stream().map(Steps.Step::action).toList());
+        Workload.Result result = workload.run(() -> {
+            window[0] = cpu.take();
+            database[0] = databaseStats();
+        }, () -> {
+            window[1] = cpu.take();
+            database[1] = databaseStats();
+        });
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
+        while (System.nanoTime() < until && !events.arrivals().keySet().containsAll(workload.answeredAt.keySet())) {
+            Thread.sleep(100);
+        }
+        print(options, result, workload, events, window, database);
+    }
+
+    private static void print(Options options, Workload.Result result, Workload workload, EventWatcher events,
+                              CpuUsage.Snapshot[] window, long[][] database) throws Exception {
+        Workload.Tally t = result.tally();
+        long[] perSecond = result.perSecond();
+        long[] sorted = perSecond.clone();
+        Arrays.sort(sorted);
+        double throughput = t.ok / result.windowSeconds();
+        System.out.println();
+        System.out.println("## Pipeline actions (answered inside the " + options.durationSeconds() + " s window)");
+        System.out.printf("throughput: %.0f actions/s (%d ok, %d errors %s)%n", throughput, t.ok, t.errors,
+                t.errorsByStatus);
+        if (t.firstError != null) {
+            System.out.println("first error: " + t.firstError.substring(0, Math.min(400, t.firstError.length())));
+        }
+        System.out.printf("per second: min %d, median %d, max %d; all: %s%n", sorted[0], sorted[sorted.length / 2],
+                sorted[sorted.length - 1], Arrays.toString(perSecond));
+        if (result.ranOutOfCandidates()) {
+            System.out.println("WARNING: every registered candidate was started; the window may be short of work");
+        }
+        System.out.println("latency" + (options.paced() ? " (from the time each action was due)" : "") + ": "
+                + percentiles(t.latency));
+        if (options.paced()) {
+            System.out.println("service time (from the send): " + percentiles(t.serviceTime));
+        }
+        t.byAction.forEach((action, h) -> System.out.printf("  %-26s %s%n", action, percentiles(h)));
+
+        // Events: HTTP answer → arrival on Kafka, and outbox write (ce_time) → arrival.
+        Histogram afterAnswer = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        Histogram afterWrite = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        long missing = 0;
+        long early = 0;
+        Map<String, Long> answeredAt = workload.answeredAt;
+        Map<String, EventWatcher.Arrival> measured = new LinkedHashMap<>();
+        for (var e : answeredAt.entrySet()) {
+            EventWatcher.Arrival a = events.arrivals().get(e.getKey());
+            if (a == null) {
+                missing++;
+                continue;
+            }
+            measured.put(e.getKey(), a);
+            long d = a.arrivedMicros() - e.getValue();
+            if (d < 0) {
+                early++;
+            }
+            afterAnswer.recordValue(clamp(d, afterAnswer));
+            if (a.writtenMicros() > 0) {
+                afterWrite.recordValue(clamp(a.arrivedMicros() - a.writtenMicros(), afterWrite));
+            }
+        }
+        System.out.println();
+        System.out.printf("## Events on %s (%d events of measured actions; %d missing after %d s; %d arrived before "
+                + "the client had read its HTTP answer, counted as 0)%n", EventWatcher.TOPIC, measured.size(), missing,
+                options.drainSeconds(), early);
+        System.out.println("HTTP answer → event read from Kafka: " + percentilesMicros(afterAnswer));
+        System.out.println("outbox write (ce_time) → event read from Kafka: " + percentilesMicros(afterWrite));
+
+        reportingFreshness(options, measured, answeredAt);
+
+        if (window[0] != null && window[1] != null) {
+            System.out.println();
+            System.out.println("## CPU during the window (100 % = one core)");
+            System.out.println("| part | CPU |");
+            System.out.println("|---|---|");
+            CpuUsage.report(window[0], window[1]).forEach(System.out::println);
+        }
+        if (database[0] != null && database[1] != null && t.ok > 0) {
+            System.out.println();
+            System.out.println("## candidate database during the window (pg_stat_database, per successful action)");
+            String[] names = {"transactions committed", "rows returned by scans", "rows fetched", "rows inserted",
+                    "rows updated", "blocks read from disk", "blocks found in cache"};
+            for (int i = 0; i < names.length; i++) {
+                System.out.printf("- %s: %.1f%n", names[i], (database[1][i] - database[0][i]) / (double) t.ok);
+            }
+        }
+        System.out.println();
+        System.out.printf("## Targets (issue 4), this phase%n- ≥ 1,000 actions/s: %.0f → %s%n- p99 ≤ 50 ms: %s ms → %s%n"
+                        + "- event on Kafka within 1 s p99: %s ms → %s%n", throughput,
+                throughput >= 1000 ? "met" : "NOT met", ms(t.latency.getValueAtPercentile(99)),
+                t.latency.getValueAtPercentile(99) <= TimeUnit.MILLISECONDS.toNanos(50) ? "met" : "NOT met",
+                msMicros(afterAnswer.getValueAtPercentile(99)),
+                missing == 0 && afterAnswer.getValueAtPercentile(99) <= 1_000_000 ? "met" : "NOT met");
+    }
+
+    /** reporting-service's processed_event row (written in the transaction that applies the event). */
+    private static void reportingFreshness(Options options, Map<String, EventWatcher.Arrival> measured,
+                                           Map<String, Long> answeredAt) throws Exception {
+        Map<String, String> keyById = new HashMap<>();
+        measured.forEach((key, a) -> keyById.put(a.eventId(), key));
+        Map<String, Long> appliedAt = new HashMap<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("reporting"), "postgres", "postgres");
+             PreparedStatement s = c.prepareStatement("SELECT event_id, processed_at FROM processed_event "
+                     + "WHERE topic = ? AND processed_at >= ?")) {
+            OffsetDateTime since = OffsetDateTime.now().minusHours(1);
+            while (true) {
+                s.setString(1, EventWatcher.TOPIC);
+                s.setObject(2, since);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (keyById.containsKey(rs.getString(1))) {
+                            OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                            appliedAt.put(rs.getString(1), at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000);
+                        }
+                    }
+                }
+                if (appliedAt.size() >= keyById.size() || System.nanoTime() > until) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        Histogram afterWrite = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        Histogram afterAnswer = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        appliedAt.forEach((id, at) -> {
+            String key = keyById.get(id);
+            EventWatcher.Arrival a = measured.get(key);
+            if (a.writtenMicros() > 0) {
+                afterWrite.recordValue(clamp(at - a.writtenMicros(), afterWrite));
+            }
+            afterAnswer.recordValue(clamp(at - answeredAt.get(key), afterAnswer));
+        });
+        System.out.println();
+        System.out.printf("## reporting-service applying them (issue 5 freshness; %d of %d applied)%n",
+                appliedAt.size(), keyById.size());
+        System.out.println("outbox write (ce_time) → applied in reporting: " + percentilesMicros(afterWrite));
+        System.out.println("HTTP answer → applied in reporting: " + percentilesMicros(afterAnswer));
+    }
+
+    /** candidate's pg_stat_database counters (updated by PostgreSQL at the end of each transaction). */
+    private static long[] databaseStats() {
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, tup_returned, tup_fetched, "
+                     + "tup_inserted, tup_updated, blks_read, blks_hit FROM pg_stat_database "
+                     + "WHERE datname = 'candidate'")) {
+            rs.next();
+            long[] values = new long[7];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getLong(i + 1);
+            }
+            return values;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static long unsentOutbox() throws Exception {
+        return count("candidate", "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    }
+
+    private static long candidateEvents() throws Exception {
+        return count("candidate", "SELECT count(*) FROM outbox WHERE topic = 'party.candidate.v1'");
+    }
+
+    private static long reportingApplied() throws Exception {
+        return count("reporting", "SELECT count(*) FROM processed_event WHERE topic = 'party.candidate.v1'");
+    }
+
+    private static long count(String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl(database), "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, String> env(String database, String kafka) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka);
+    }
+
+    private static long clamp(long value, Histogram h) {
+        return Math.max(0, Math.min(value, h.getHighestTrackableValue()));
+    }
+
+    private static String percentiles(Histogram nanos) {
+        return String.format("p50 %s, p95 %s, p99 %s, p99.9 %s, max %s ms (n=%d)",
+                ms(nanos.getValueAtPercentile(50)), ms(nanos.getValueAtPercentile(95)),
+                ms(nanos.getValueAtPercentile(99)), ms(nanos.getValueAtPercentile(99.9)), ms(nanos.getMaxValue()),
+                nanos.getTotalCount());
+    }
+
+    private static String percentilesMicros(Histogram micros) {
+        return String.format("p50 %s, p95 %s, p99 %s, max %s ms (n=%d)",
+                msMicros(micros.getValueAtPercentile(50)), msMicros(micros.getValueAtPercentile(95)),
+                msMicros(micros.getValueAtPercentile(99)), msMicros(micros.getMaxValue()), micros.getTotalCount());
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.1f", nanos / 1e6);
+    }
+
+    private static String msMicros(long micros) {
+        return String.format("%.1f", micros / 1e3);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+}
