@@ -1,5 +1,6 @@
 package vn.partydev.bench;
 
+import vn.partydev.testkit.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package vn.partydev.e2e;
 
+import vn.partydev.testkit.ServiceProcess;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;

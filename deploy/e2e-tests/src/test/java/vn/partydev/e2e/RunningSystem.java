@@ -1,5 +1,6 @@
 package vn.partydev.e2e;
 
+import vn.partydev.testkit.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package vn.partydev.e2e;
 
+import vn.partydev.testkit.ServiceProcess;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package vn.partydev.bench;
+package vn.partydev.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,15 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import vn.partydev.testkit.DevTokens;
 
 /**
- * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, started as
- * deploy/e2e-tests starts it (profile {@code local}, the development JWT key, a free port).
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, as a user
+ * runs it: profile {@code local} unless the environment says otherwise, the development JWT key, a free
+ * port, its output in a log file. Used by the end-to-end tests and the benchmarks.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    final String name;
+    private final String name;
     private final int port;
     private final Process process;
     private final Path log;
@@ -32,7 +32,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, String heap, Map<String, String> env, Path logDir) throws IOException {
+    /** Starts {@code name} with a 384 MB heap, logging under target/e2e-logs. */
+    public static ServiceProcess start(String name, Map<String, String> env) throws IOException {
+        return start(name, "384m", env, Path.of("target/e2e-logs"));
+    }
+
+    public static ServiceProcess start(String name, String heap, Map<String, String> env, Path logDir)
+            throws IOException {
         Path jar = DevTokens.locate(name + "/target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         Path log = logDir.resolve(name + "-" + port + ".log");
@@ -49,25 +55,37 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    String url() {
+    public String name() {
+        return name;
+    }
+
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    long pid() {
+    public Process process() {
+        return process;
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    /** Waits until /q/health/ready answers 200 (database and Kafka reachable), or fails naming the log. */
-    void awaitReady(Duration deadline) throws Exception {
+    public String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Waits until /q/health/ready answers 200 (database and Kafka reachable), or fails with the log. */
+    public void awaitReady(Duration deadline) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long until = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + output());
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
@@ -80,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready within " + deadline + "; see " + log);
+        throw new AssertionError(name + " was not ready within " + deadline + ":\n" + output());
     }
 
     @Override
