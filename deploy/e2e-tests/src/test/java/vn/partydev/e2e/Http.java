@@ -51,6 +51,7 @@ final class Http {
         private String contentType = "application/json";
         private String accept;
         private String ifMatch;
+        private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
         private Call(String method, String url) {
             this.method = method;
@@ -77,6 +78,11 @@ final class Http {
             return this;
         }
 
+        Call header(String name, String value) {
+            this.headers.put(name, value);
+            return this;
+        }
+
         Call ifMatch(String etag) {
             this.ifMatch = etag;
             return this;
@@ -98,6 +104,7 @@ final class Http {
             if (ifMatch != null) {
                 request.header("If-Match", ifMatch);
             }
+            headers.forEach(request::header);
             IOException last = null;
             // A connection the server closed while the client reused it (keep-alive race) is tried once more.
             for (int attempt = 0; attempt < 2; attempt++) {

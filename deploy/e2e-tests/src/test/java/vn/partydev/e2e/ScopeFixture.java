@@ -52,6 +52,11 @@ final class ScopeFixture {
     Branch parent;
     Branch sibling;
     Branch child;
+    /** A chi bộ of B and one of A merged on 1 July 2025 into a new chi bộ of A's committee. */
+    UUID mergedFromB;
+    UUID mergedFromA;
+    UUID merged;
+    UUID merge;
 
     ScopeFixture(RunningSystem system) {
         this.system = system;
@@ -82,6 +87,15 @@ final class ScopeFixture {
         parent = branch("parent P", province, pg, "Văn phòng Tỉnh ủy", "AGENCY");
         sibling = branch("sibling B", communeB, bg, "ấp Bình Minh", "RESIDENTIAL");
         child = branch("child of A", ag, ag, "ấp An Phú", "RESIDENTIAL");
+        mergedFromB = establish(bg, "MQ", "Chi bộ ấp Bình Minh Hạ", "CELL", "RESIDENTIAL");
+        mergedFromA = establish(ag, "MQ", "Chi bộ ấp An Phú Hạ", "CELL", "RESIDENTIAL");
+        JsonNode merger = Http.call("POST", org("/api/v1/reorganizations")).token(admin).body("{\"kind\":\"MERGE\","
+                + "\"effectiveOn\":\"2025-07-01\",\"decision\":" + doc("88-QĐ/TU", "2025-06-20", "Tỉnh ủy")
+                + ",\"sourceIds\":[\"" + mergedFromB + "\",\"" + mergedFromA + "\"],\"targets\":[{\"code\":\"HN\","
+                + "\"name\":\"Chi bộ ấp Hợp Nhất\",\"type\":\"CELL\",\"kind\":\"RESIDENTIAL\",\"parentId\":\"" + ag
+                + "\"}]}").expect(201);
+        merge = id(merger);
+        merged = UUID.fromString(merger.path("targetIds").get(0).asText());
         awaitReports();
     }
 

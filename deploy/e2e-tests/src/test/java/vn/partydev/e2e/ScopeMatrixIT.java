@@ -140,6 +140,7 @@ class ScopeMatrixIT {
                 }
             }
         }
+        crossBranchMerge(subjects);
         // 2. Writes that touch something out of the caller's scope (or that the role may not make): 404 or 403,
         //    and afterwards every branch reads exactly as before, as the national administrator sees it.
         Map<String, String> before = fingerprint();
@@ -159,6 +160,7 @@ class ScopeMatrixIT {
             check(before.get(url).equals(after.get(url)), "a refused write changed " + url + "\n  before: "
                     + abbreviate(before.get(url)) + "\n  after:  " + abbreviate(after.get(url)));
         }
+        idempotencyReplay(subjects.get(0));
         // 3. Writes in scope: what the role allows passes the scope check (2xx, or a party rule's 409/422).
         for (Op op : matrix.values()) {
             if (op.kind() == Kind.WRITE) {
@@ -714,6 +716,72 @@ class ScopeMatrixIT {
         Set<String> topics = new TreeSet<>();
         freshness.path("topics").forEach(t -> topics.add(t.path("topic").asText()));
         return topics;
+    }
+
+    // -- beyond one object: a reorganization across branches, a replayed Idempotency-Key
+
+    /**
+     * B's chi bộ and A's chi bộ merged into a chi bộ of A: A reads the merger and the lineage of its chi bộ, but
+     * neither may name B's chi bộ (its id or its name); B's chi bộ as it stood before the merger stays hidden.
+     */
+    private void crossBranchMerge(List<Subject> subjects) {
+        String fromB = f.mergedFromB.toString();
+        String nameB = "Bình Minh Hạ";
+        for (Subject s : subjects) {
+            boolean reaches = s.scope().contains(f.merged);
+            for (String[] read : new String[][] {
+                    {"GET /api/v1/organizations/{id}/lineage [MERGE of A's and B's chi bộ]",
+                            f.org("/api/v1/organizations/" + f.merged + "/lineage")},
+                    {"GET /api/v1/reorganizations/{id} [MERGE of A's and B's chi bộ]",
+                            f.org("/api/v1/reorganizations/" + f.merge)}}) {
+                Answer a = Http.get(read[1]).token(s.token()).send();
+                recordRaw(read[0], "", "merged into child of A", s.role(), String.valueOf(a.status()));
+                if (!check(a.status() == (reaches ? 200 : 404), read[0] + " as " + s.role() + ": " + a.status()
+                        + ", expected " + (reaches ? 200 : 404) + ": " + a.shortText())) {
+                    continue;
+                }
+                check(!a.text().contains(fromB) && !a.text().contains(nameB), read[0] + " as " + s.role()
+                        + " names B's merged chi bộ " + fromB + ": " + a.shortText());
+            }
+            Answer before = Http.get(f.org("/api/v1/organizations/" + fromB + "?asOf=2025-01-01")).token(s.token()).send();
+            recordRaw("GET /api/v1/organizations/{id}?asOf= [B's chi bộ before the merger]", "", "sibling B",
+                    s.role(), String.valueOf(before.status()));
+            check(before.status() == 404 && before.isProblem(), "B's merged chi bộ as it stood on 2025-01-01, as "
+                    + s.role() + ": " + before.status() + " " + before.shortText());
+            Answer ownBefore = Http.get(f.org("/api/v1/organizations/" + f.mergedFromA + "?asOf=2025-01-01"))
+                    .token(s.token()).send();
+            recordRaw("GET /api/v1/organizations/{id}?asOf= [A's chi bộ before the merger]", "", "child of A",
+                    s.role(), String.valueOf(ownBefore.status()));
+            check(ownBefore.status() == (s.role().equals(SECRETARY) ? 404 : 200), "A's merged chi bộ as it stood on "
+                    + "2025-01-01, as " + s.role() + ": " + ownBefore.status() + " " + ownBefore.shortText());
+        }
+    }
+
+    /**
+     * The national administrator registers a candidate in B with an Idempotency-Key; A's admin (the same user
+     * name in the development tokens, another organization) sends the same key and body: it must be refused as
+     * out of scope, not served the national administrator's stored answer, and nothing more is created.
+     */
+    private void idempotencyReplay(Subject adminOfA) {
+        for (String[] post : new String[][] {
+                {f.cand("/api/v1/candidates"), f.candidateBody(f.sibling.cell(), "Đỗ Văn Lặp", 2001),
+                        f.cand("/api/v1/candidates?organizationId=" + f.sibling.cell() + "&size=1")},
+                {f.org("/api/v1/members"), f.memberJson(f.sibling.cell(), "Đỗ Thị Lặp"),
+                        f.org("/api/v1/members?organizationId=" + f.sibling.cell() + "&size=1")}}) {
+            String key = "scope-matrix-" + UUID.randomUUID();
+            String created = Http.call("POST", post[0]).token(admin).body(post[1]).header("Idempotency-Key", key)
+                    .expect(201).path("id").asText();
+            int count = Http.get(post[2]).token(admin).expect(200).path("totalItems").asInt();
+            Answer replay = Http.call("POST", post[0]).token(adminOfA.token()).body(post[1])
+                    .header("Idempotency-Key", key).send();
+            String row = "POST " + post[0].substring(post[0].indexOf("/api/")) + " [national admin's Idempotency-Key "
+                    + "replayed]";
+            recordRaw(row, "", "sibling B", adminOfA.role(), String.valueOf(replay.status()));
+            check(replay.status() == 404 && replay.isProblem() && !replay.text().contains(created), row
+                    + ": " + replay.status() + " " + replay.shortText());
+            check(Http.get(post[2]).token(admin).expect(200).path("totalItems").asInt() == count, row
+                    + ": the replay created something");
+        }
     }
 
     // -- what the national administrator sees, before and after the refused writes
