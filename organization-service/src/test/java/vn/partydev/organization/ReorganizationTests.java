@@ -254,6 +254,23 @@ class ReorganizationTests {
     }
 
     @Test
+    void aMergerAcrossBranchesNamesToEachSideOnlyItsOwnOrganizations() {
+        // Found by the e2e scope matrix (ScopeMatrixIT): the merger listed the other commune's chi bộ by id.
+        String id = asNationalAdmin().body(merge("2025-07-01", List.of(cellA, cellB), "HN", "Chi bộ Hợp Nhất", "CELL",
+                communeA)).post("/api/v1/reorganizations").then().statusCode(201).extract().path("id");
+        String merged = asNationalAdmin().get("/api/v1/reorganizations/{id}", id).then().statusCode(200)
+                .body("sourceIds", org.hamcrest.Matchers.containsInAnyOrder(cellA.toString(), cellB.toString()))
+                .extract().path("targetIds[0]");
+        as(Roles.VIEWER, communeA).get("/api/v1/reorganizations/{id}", id).then().statusCode(200)
+                .body("sourceIds", org.hamcrest.Matchers.contains(cellA.toString()))
+                .body("targetIds", org.hamcrest.Matchers.contains(merged));
+        as(Roles.VIEWER, communeB).get("/api/v1/reorganizations/{id}", id).then().statusCode(200)
+                .body("sourceIds", org.hamcrest.Matchers.contains(cellB.toString()))
+                .body("targetIds", org.hamcrest.Matchers.empty());
+        as(Roles.VIEWER, otherCity).get("/api/v1/reorganizations/{id}", id).then().statusCode(404);
+    }
+
+    @Test
     void badInputIs400() {
         asNationalAdmin().body("{\"kind\":").post("/api/v1/reorganizations").then().statusCode(400)
                 .body("code", equalTo("MALFORMED_JSON"));

@@ -52,7 +52,11 @@ public class ReorganizationQueries {
         if (!visible) {
             throw notFound(id);
         }
-        return new Reorganize.Result(id, kind, on, sources, targets);
+        // A merger across branches must not name the other branch's organizations to this caller (never reveal
+        // what exists outside the scope; lineage leaves them out the same way). Found by ScopeMatrixIT.
+        return new Reorganize.Result(id, kind, on,
+                sources.stream().filter(s -> scope.sees(s, on.minusDays(1))).toList(),
+                targets.stream().filter(t -> scope.sees(t, on)).toList());
     }
 
     private static ApiException notFound(UUID id) {
