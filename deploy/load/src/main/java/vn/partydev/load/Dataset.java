@@ -247,6 +247,8 @@ public final class Dataset {
             admitted = today.minusDays(1 + r.nextInt(60));
         }
         int ageAtAdmission = r.nextDouble() < AGED_18_30 ? 18 + r.nextInt(13) : 31 + r.nextInt(25);
+        // Nobody on a living roster was born before 1936.
+        ageAtAdmission = Math.max(18, Math.min(ageAtAdmission, admitted.getYear() - 1937));
         LocalDate born = admitted.minusYears(ageAtAdmission).minusDays(1 + r.nextInt(360));
         String ethnicity = VietnameseNames.ethnicity(r, MINORITIES);
         String name = VietnameseNames.fullName(r, female, ethnicity);

@@ -302,7 +302,7 @@ final class DatasetLoader {
             int eligible = api.expect(200, "headcount", api.get(organizations + "/api/v1/organizations/" + cell
                     + "/headcount?on=" + date)).json().get("eligibleVoters").asInt();
             String body = "{\"date\":\"" + date + "\",\"decision\":" + doc(number, date, issuer) + ",\"votes\":"
-                    + "{\"eligible\":" + eligible + ",\"present\":" + (eligible - 1) + ",\"for\":" + (eligible - 2)
+                    + "{\"eligible\":" + eligible + ",\"present\":" + eligible + ",\"for\":" + (eligible - 1)
                     + ",\"against\":1}}";
             Api.Answer answer = api.post(candidates + "/api/v1/candidates/" + id + "/actions/" + action, body, null);
             if (answer.status() == 200) {

@@ -61,6 +61,8 @@ public final class LoadRun {
         int code = 1;
         try {
             code = run(o, mode, data, firstYear, lastYear, out, services);
+        } catch (Exception e) {
+            e.printStackTrace();
         } finally {
             services.forEach(ServiceProcess::close);
         }
@@ -96,7 +98,7 @@ public final class LoadRun {
         long loadStart = System.nanoTime();
         loader.organizations(deadline);
         loader.awaitCandidateReplica(deadline);
-        loader.members(Integer.parseInt(o.getOrDefault("chunk", "5000")), deadline);
+        loader.members(Integer.parseInt(o.getOrDefault("chunk", "1000")), deadline);
         loader.targets(firstYear, lastYear + 1, deadline);
         loader.walk(Integer.parseInt(o.getOrDefault("walk", "500")), firstYear, deadline);
         int poolSize = Integer.parseInt(o.getOrDefault("pool", "2000"));
@@ -122,6 +124,8 @@ public final class LoadRun {
         System.setProperty("load.readers", o.getOrDefault("readers", "6"));
         System.setProperty("load.actors", o.getOrDefault("actors", "4"));
         System.setProperty("load.reporters", o.getOrDefault("reporters", "3"));
+        // No usage report to gatling.io: this machine reaches no outside host, and a load run should not try.
+        System.setProperty("gatling.data.enableAnalytics", "false");
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("organization-service", organizations.pid());
         pids.put("candidate-service", candidates.pid());

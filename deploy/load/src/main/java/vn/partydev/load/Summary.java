@@ -22,7 +22,6 @@ final class Summary {
             run = dirs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow();
         }
-        Path statsFile = run.resolve("js/stats.json");
         StringBuilder s = new StringBuilder();
         s.append("# Load run summary\n\n");
         s.append("- settings: ").append(options).append('\n');
@@ -30,21 +29,7 @@ final class Summary {
         s.append("- Gatling report: ").append(run.resolve("index.html")).append('\n');
         s.append("- load average before / after the window: ").append(loadBefore).append(" / ").append(loadAfter)
                 .append("\n\n");
-        if (Files.exists(statsFile)) {
-            JsonNode stats = Api.JSON.readTree(Files.readString(statsFile));
-            s.append("## Requests (Gatling; times in ms; p50/p75/p95/p99 as Gatling's percentiles1–4)\n\n");
-            s.append("| request | count | KO | error % | req/s | p50 | p75 | p95 | p99 | max |\n");
-            s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            row(s, "**all requests**", stats.get("stats"));
-            JsonNode contents = stats.get("contents");
-            if (contents != null) {
-                for (JsonNode request : contents) {
-                    row(s, request.get("name").asText(), request.get("stats"));
-                }
-            }
-        } else {
-            s.append("stats.json not found under ").append(run).append("\n");
-        }
+        s.append(requestTable(run));
         s.append("\n## Report freshness during the window (GET /api/v1/reports/freshness once a second)\n\n");
         s.append("| topic | readings | lag messages p50 / p95 / max | last event applied after its production, ms "
                 + "p50 / p95 / max |\n|---|---:|---|---|\n");
@@ -70,6 +55,46 @@ final class Summary {
             }
         }
         Files.writeString(csv, c);
+    }
+
+    /**
+     * The table of requests of one Gatling run, read from the report's {@code js/stats.js} (a JavaScript object
+     * literal with unquoted keys: Gatling 3.13 writes no stats.json). Also a program: {@code GatlingStats DIR}.
+     */
+    static String requestTable(Path run) throws IOException {
+        Path js = run.resolve("js/stats.js");
+        if (!Files.exists(js)) {
+            return "no js/stats.js under " + run + "\n";
+        }
+        String text = Files.readString(js);
+        int start = text.indexOf('{');
+        int depth = 0;
+        boolean inString = false;
+        int end = start;
+        for (int i = start; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' && text.charAt(i - 1) != '\\') {
+                inString = !inString;
+            } else if (!inString && ch == '{') {
+                depth++;
+            } else if (!inString && ch == '}' && --depth == 0) {
+                end = i;
+                break;
+            }
+        }
+        JsonNode stats = Api.JSON.copy()
+                .configure(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES, true)
+                .readTree(text.substring(start, end + 1));
+        StringBuilder s = new StringBuilder();
+        s.append("## Requests (Gatling; times in ms; p50/p75/p95/p99 are Gatling's percentiles1–4)\n\n");
+        s.append("| request | count | KO | error % | req/s | p50 | p75 | p95 | p99 | max |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        row(s, "**all requests**", stats.get("stats"));
+        JsonNode contents = stats.get("contents");
+        if (contents != null) {
+            contents.forEach(request -> row(s, request.get("name").asText(), request.get("stats")));
+        }
+        return s.toString();
     }
 
     private static void row(StringBuilder s, String name, JsonNode st) {
