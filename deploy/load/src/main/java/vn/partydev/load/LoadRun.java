@@ -239,14 +239,15 @@ public final class LoadRun {
     private static void writeFeeders(Path out, Dataset data, DatasetLoader loader, List<DatasetLoader.Pooled> pool,
                                      int users) throws IOException {
         SplittableRandom r = new SplittableRandom(42);
-        List<Dataset.Org> all = data.organizations();
+        Map<Dataset.Type, List<Dataset.Org>> byType = new HashMap<>();
+        data.organizations().forEach(org -> byType.computeIfAbsent(org.type(), t -> new ArrayList<>()).add(org));
         StringBuilder csv = new StringBuilder("orgId,level,viewerToken,integrationToken,search\n");
         for (int i = 0; i < users; i++) {
             // 5 % provinces, 15 % communes, 30 % tổ chức cơ sở, 50 % chi bộ.
             double x = r.nextDouble();
             Dataset.Type type = x < 0.05 ? Dataset.Type.PROVINCIAL : x < 0.2 ? Dataset.Type.ABOVE_GRASSROOTS
                     : x < 0.5 ? Dataset.Type.GRASSROOTS_COMMITTEE : Dataset.Type.CELL;
-            List<Dataset.Org> level = all.stream().filter(org -> org.type() == type).toList();
+            List<Dataset.Org> level = byType.get(type);
             Dataset.Org org = level.get(r.nextInt(level.size()));
             java.util.UUID id = loader.ids[org.index()];
             csv.append(id).append(',').append(type).append(',').append(DevTokens.token("viewer", id)).append(',')
