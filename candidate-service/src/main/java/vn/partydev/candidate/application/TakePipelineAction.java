@@ -122,7 +122,10 @@ public class TakePipelineAction {
         });
     }
 
-    /** The steps whose rules need facts from organization-service (introducers, headcount, authority). */
+    /**
+     * The steps whose rules need facts from organization-service (introducers, headcount, authority): exactly
+     * the cases of {@link #askOrganizationService} that return something; keep the two in step.
+     */
     static boolean asksOrganizationService(Action action) {
         return switch (action) {
             case ASSIGN_INTRODUCERS, RECORD_CELL_RESOLUTION, RECORD_RECOGNITION_RESOLUTION, RECORD_ADMISSION_DECISION,
@@ -336,7 +339,10 @@ public class TakePipelineAction {
         return action.eventType();
     }
 
-    /** The facts the step's rules need from organization-service, asked before anything is written. */
+    /**
+     * The facts the step's rules need from organization-service, asked before anything is written. A step added
+     * here must be added to {@link #asksOrganizationService} too, or it would be judged without these facts.
+     */
     private OrganizationFacts askOrganizationService(CandidateEntity c, ActionCommand cmd) {
         switch (cmd.action()) {
             case ASSIGN_INTRODUCERS -> {
