@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import vn.partydev.candidate.domain.Action;
 import vn.partydev.candidate.domain.AreaCategory;
 import vn.partydev.candidate.domain.CandidateFacts;
 import vn.partydev.candidate.domain.Deadline;
 import vn.partydev.candidate.domain.Deadlines;
+import vn.partydev.candidate.domain.Pipeline;
 import vn.partydev.candidate.domain.Stage;
 import vn.partydev.candidate.domain.calendar.WorkingDays;
 import vn.partydev.candidate.persistence.CandidateEntity;
@@ -29,16 +31,30 @@ public class CandidateRecords {
     CandidateConfig config;
 
     public CandidateFacts facts(CandidateEntity c) {
+        return facts(c, true);
+    }
+
+    /**
+     * The facts for judging {@code action}: whether the chi bộ is a chi bộ cơ sở is looked up on the replica only
+     * when the stage order depends on it ({@link Pipeline#needsGrassrootsCell}); for every other step it is false
+     * and nothing reads it. This keeps a replica query off the path of most steps.
+     */
+    public CandidateFacts facts(CandidateEntity c, Action action) {
+        return facts(c, Pipeline.needsGrassrootsCell(action, Stage.valueOf(c.stage)));
+    }
+
+    private CandidateFacts facts(CandidateEntity c, boolean withGrassrootsCell) {
         return new CandidateFacts(Stage.valueOf(c.stage), c.dateOfBirth, c.generalEducation,
                 AreaCategory.valueOf(c.areaCategory), c.villageElder, c.youthUnionMember, c.lastStepDate,
                 c.certificateDate, CandidateJson.introducers(c.introducers), c.youthUnionCommittee,
                 c.verificationResult, c.cellResolutionDate, c.decisionExtended, c.admissionDecisionDate,
-                c.ceremonyDate, c.recognitionResolutionDate, isGrassrootsCell(c.organizationId));
+                c.ceremonyDate, c.recognitionResolutionDate,
+                withGrassrootsCell && isGrassrootsCell(c.organizationId));
     }
 
+    /** Whether the organization is a chi bộ cơ sở today: its own version in force, one primary-key look-up. */
     public boolean isGrassrootsCell(UUID organizationId) {
-        List<OrganizationTree.PathNode> path = tree.pathUp(organizationId, LocalDate.now());
-        return !path.isEmpty() && "GRASSROOTS_CELL".equals(path.get(0).type());
+        return tree.typeOn(organizationId, LocalDate.now()).map("GRASSROOTS_CELL"::equals).orElse(false);
     }
 
     /** The candidate's deadlines as of today. */

@@ -95,30 +95,59 @@ public class TakePipelineAction {
     private static final AdmissionPolicies POLICIES = AdmissionPolicies.allCurrentPolicies();
 
     public CandidateEntity take(UUID candidateId, Step step, String ifMatch) {
-        CandidateEntity current = QuarkusTransaction.requiringNew().call(() -> em.find(CandidateEntity.class, candidateId));
-        if (current == null) {
+        if (!asksOrganizationService(step.command().action())) {
+            // Nothing to ask organization-service: check, judge and write in one transaction, the candidate row
+            // locked from the first read (one transaction and one read of the row per step instead of two).
+            return QuarkusTransaction.requiringNew().call(() -> {
+                CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
+                checkBeforeJudging(candidateId, c, step, ifMatch);
+                return judgeAndRecord(c, step, OrganizationFacts.NONE);
+            });
+        }
+        // A step that needs organization-service reads the candidate, asks, and only then locks and writes: the
+        // lock is never held across a remote call, and a failure there (503) writes nothing.
+        CandidateEntity current = QuarkusTransaction.requiringNew().call(() -> {
+            CandidateEntity c = em.find(CandidateEntity.class, candidateId);
+            checkBeforeJudging(candidateId, c, step, ifMatch);
+            Pipeline.stageOrder(step.command().action(), records.facts(c, step.command().action())).ifPresent(v -> {
+                throw stageOrder(v);
+            });
+            return c;
+        });
+        OrganizationFacts remote = askOrganizationService(current, step.command());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
+            IfMatch.check(ifMatch, c.version);
+            return judgeAndRecord(c, step, remote);
+        });
+    }
+
+    /**
+     * The steps whose rules need facts from organization-service (introducers, headcount, authority): exactly
+     * the cases of {@link #askOrganizationService} that return something; keep the two in step.
+     */
+    static boolean asksOrganizationService(Action action) {
+        return switch (action) {
+            case ASSIGN_INTRODUCERS, RECORD_CELL_RESOLUTION, RECORD_RECOGNITION_RESOLUTION, RECORD_ADMISSION_DECISION,
+                 RECORD_OFFICIAL_RECOGNITION -> true;
+            default -> false;
+        };
+    }
+
+    /** Existence and scope (404), who may override what (403/422) and the version (412), in this order. */
+    private void checkBeforeJudging(UUID candidateId, CandidateEntity c, Step step, String ifMatch) {
+        if (c == null) {
             throw CandidateScope.candidateNotFound(candidateId);
         }
-        scope.requireVisibleCandidate(candidateId, current.organizationId);
+        scope.requireVisibleCandidate(candidateId, c.organizationId);
         if (step.overrideRule() != null) {
             scope.requireOverrideRole();
             checkOverridable(step.overrideRule());
         }
-        IfMatch.check(ifMatch, current.version);
-        Action action = step.command().action();
-        CandidateFacts facts = records.facts(current);
-        Pipeline.stageOrder(action, facts).ifPresent(v -> {
-            throw stageOrder(v);
-        });
-        OrganizationFacts remote = askOrganizationService(current, step.command());
-        boolean grassrootsCell = facts.grassrootsCell();
-        return QuarkusTransaction.requiringNew().call(() -> write(candidateId, step, remote, ifMatch, grassrootsCell));
+        IfMatch.check(ifMatch, c.version);
     }
 
-    private CandidateEntity write(UUID candidateId, Step step, OrganizationFacts remote, String ifMatch,
-                                  boolean grassrootsCell) {
-        CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
-        IfMatch.check(ifMatch, c.version);
+    private CandidateEntity judgeAndRecord(CandidateEntity c, Step step, OrganizationFacts remote) {
         Judgement judgement = judge(c, step, remote);
         if (judgement.stageOrder() != null) {
             throw stageOrder(judgement.stageOrder());
@@ -180,7 +209,7 @@ public class TakePipelineAction {
     private Judgement judge(CandidateEntity c, Step step, OrganizationFacts remote) {
         ActionCommand command = step.command();
         Action action = command.action();
-        CandidateFacts facts = records.facts(c);
+        CandidateFacts facts = records.facts(c, action);
         Optional<RuleViolation> order = Pipeline.stageOrder(action, facts);
         if (order.isPresent()) {
             return new Judgement(order.get(), null, false, List.of(order.get()));
@@ -310,7 +339,10 @@ public class TakePipelineAction {
         return action.eventType();
     }
 
-    /** The facts the step's rules need from organization-service, asked before anything is written. */
+    /**
+     * The facts the step's rules need from organization-service, asked before anything is written. A step added
+     * here must be added to {@link #asksOrganizationService} too, or it would be judged without these facts.
+     */
     private OrganizationFacts askOrganizationService(CandidateEntity c, ActionCommand cmd) {
         switch (cmd.action()) {
             case ASSIGN_INTRODUCERS -> {

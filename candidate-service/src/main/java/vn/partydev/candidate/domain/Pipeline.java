@@ -12,11 +12,19 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /**
+     * Whether {@link #stageOrder} reads {@link CandidateFacts#grassrootsCell()} for this step from this stage: only
+     * a decision straight after the chi bộ's own resolution depends on it, so other steps need not look it up.
+     */
+    public static boolean needsGrassrootsCell(Action action, Stage stage) {
+        return stage == Stage.CELL_PROPOSED
+                && (action == Action.RECORD_ADMISSION_DECISION || action == Action.REFUSE_ADMISSION);
+    }
+
     public static Optional<RuleViolation> stageOrder(Action action, CandidateFacts candidate) {
         Stage stage = candidate.stage();
         boolean allowed = action.from().contains(stage);
-        if (allowed && stage == Stage.CELL_PROPOSED
-                && (action == Action.RECORD_ADMISSION_DECISION || action == Action.REFUSE_ADMISSION)) {
+        if (allowed && needsGrassrootsCell(action, stage)) {
             // Only a chi bộ cơ sở goes straight from its own resolution to the decision: a chi bộ trực thuộc
             // needs the đảng ủy cơ sở's resolution first.
             allowed = candidate.grassrootsCell();

@@ -37,6 +37,15 @@ public class OrganizationTree {
         return rows.stream().map(r -> new PathNode((UUID) r[0], (String) r[1], ((Number) r[2]).intValue())).toList();
     }
 
+    /** The node's type on {@code date} (its version in force that day), without walking up the tree. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<String> typeOn(UUID id, LocalDate date) {
+        List<Object> rows = em.createNativeQuery("SELECT type FROM organization_replica WHERE organization_id = ?1 "
+                        + "AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2) ORDER BY valid_from DESC LIMIT 1")
+                .setParameter(1, id).setParameter(2, date).getResultList();
+        return rows.stream().findFirst().map(Object::toString);
+    }
+
     /** The last day a node existed, when it no longer exists today (merged, split or dissolved away). */
     @SuppressWarnings("unchecked")
     public java.util.Optional<LocalDate> lastDay(UUID id) {

@@ -60,19 +60,23 @@ final class CpuUsage {
     }
 
     /** Lines "part: N % of one core" over the interval, and the machine's busy share of all its cores. */
-    static List<String> report(Snapshot from, Snapshot to) {
+    static List<String> report(Snapshot from, Snapshot to, long actions) {
         double seconds = (to.nanos() - from.nanos()) / 1e9;
+        // CPU milliseconds per successful action: unlike the percentages, this hardly depends on other load.
+        double perAction = actions <= 0 ? 0 : 1000.0 / TICKS_PER_SECOND / actions;
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
         long sum = 0;
         for (var e : to.ticks().entrySet()) {
             long d = e.getValue() - from.ticks().getOrDefault(e.getKey(), 0L);
             sum += d;
-            lines.add(String.format("| %s | %.0f %% |", e.getKey(), 100.0 * d / TICKS_PER_SECOND / seconds));
+            lines.add(String.format("| %s | %.0f %% | %.2f |", e.getKey(), 100.0 * d / TICKS_PER_SECOND / seconds,
+                    d * perAction));
         }
-        lines.add(String.format("| sum of the above | %.0f %% |", 100.0 * sum / TICKS_PER_SECOND / seconds));
+        lines.add(String.format("| sum of the above | %.0f %% | %.2f |", 100.0 * sum / TICKS_PER_SECOND / seconds,
+                sum * perAction));
         long all = to.machineAll() - from.machineAll();
         long busy = to.machineBusy() - from.machineBusy();
-        lines.add(String.format("| whole machine (%d cores, other users included) | %.0f %% of %d00 %% |",
+        lines.add(String.format("| whole machine (%d cores, other users included) | %.0f %% of %d00 %% | |",
                 Runtime.getRuntime().availableProcessors(), all == 0 ? 0.0 : 100.0 * busy / all
                         * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
         return lines;

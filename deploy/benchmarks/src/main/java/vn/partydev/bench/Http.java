@@ -13,6 +13,9 @@ final class Http {
     record Answer(int status, String body, String etag) {
     }
 
+    /** Per request: generous, because the first requests of a cold service on a busy machine are slow. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final HttpClient client;
     private final String bearer;
 
@@ -23,7 +26,7 @@ final class Http {
     }
 
     Answer post(String url, String json, String ifMatch) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Authorization", bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
@@ -33,7 +36,7 @@ final class Http {
     }
 
     Answer get(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Authorization", bearer).GET().build();
         return answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }

@@ -118,6 +118,8 @@ public final class PipelineBenchmark {
                                  EventWatcher events) throws Exception {
         CpuUsage.Snapshot[] window = new CpuUsage.Snapshot[2];
         long[][] database = new long[2][];
+        @SuppressWarnings("unchecked")
+        Map<String, long[]>[] tables = new Map[2];
         Workload workload = new Workload(http, candidatesUrl, options, registered, next);
         System.out.printf("# Phase %d — load: %d threads, %s, warm-up %d s, window %d s, steps %s%n", number,
                 options.threads(), options.paced() ? "paced at " + options.rate() + " actions/s" : "closed loop",
@@ -126,19 +128,22 @@ public final class PipelineBenchmark {
         Workload.Result result = workload.run(() -> {
             window[0] = cpu.take();
             database[0] = databaseStats();
+            tables[0] = tableStats();
         }, () -> {
             window[1] = cpu.take();
             database[1] = databaseStats();
+            tables[1] = tableStats();
         });
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
         while (System.nanoTime() < until && !events.arrivals().keySet().containsAll(workload.answeredAt.keySet())) {
             Thread.sleep(100);
         }
-        print(options, result, workload, events, window, database);
+        print(options, result, workload, events, window, database, tables);
     }
 
     private static void print(Options options, Workload.Result result, Workload workload, EventWatcher events,
-                              CpuUsage.Snapshot[] window, long[][] database) throws Exception {
+                              CpuUsage.Snapshot[] window, long[][] database, Map<String, long[]>[] tables)
+            throws Exception {
         Workload.Tally t = result.tally();
         long[] perSecond = result.perSecond();
         long[] sorted = perSecond.clone();
@@ -198,9 +203,9 @@ public final class PipelineBenchmark {
         if (window[0] != null && window[1] != null) {
             System.out.println();
             System.out.println("## CPU during the window (100 % = one core)");
-            System.out.println("| part | CPU |");
-            System.out.println("|---|---|");
-            CpuUsage.report(window[0], window[1]).forEach(System.out::println);
+            System.out.println("| part | CPU | ms of CPU per action |");
+            System.out.println("|---|---|---|");
+            CpuUsage.report(window[0], window[1], t.ok).forEach(System.out::println);
         }
         if (database[0] != null && database[1] != null && t.ok > 0) {
             System.out.println();
@@ -210,6 +215,26 @@ public final class PipelineBenchmark {
             for (int i = 0; i < names.length; i++) {
                 System.out.printf("- %s: %.1f%n", names[i], (database[1][i] - database[0][i]) / (double) t.ok);
             }
+        }
+        if (tables[0] != null && tables[1] != null && t.ok > 0) {
+            System.out.println();
+            System.out.println("## candidate tables during the window (pg_stat_user_tables, per successful action)");
+            System.out.println("| table | seq scans | rows read by seq scans | index scans | rows fetched by index "
+                    + "| inserts | updates (HOT) |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            tables[1].forEach((table, after) -> {
+                long[] before = tables[0].getOrDefault(table, new long[after.length]);
+                double[] d = new double[after.length];
+                boolean any = false;
+                for (int i = 0; i < after.length; i++) {
+                    d[i] = (after[i] - before[i]) / (double) t.ok;
+                    any |= after[i] != before[i];
+                }
+                if (any) {
+                    System.out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f (%.2f) |%n", table, d[0], d[1],
+                            d[2], d[3], d[4], d[5], d[6]);
+                }
+            });
         }
         System.out.println();
         System.out.printf("## Targets (issue 4), this phase%n- ≥ 1,000 actions/s: %.0f → %s%n- p99 ≤ 50 ms: %s ms → %s%n"
@@ -277,6 +302,26 @@ public final class PipelineBenchmark {
                 values[i] = rs.getLong(i + 1);
             }
             return values;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** candidate's pg_stat_user_tables counters per table: where the rows returned by scans come from. */
+    private static Map<String, long[]> tableStats() {
+        Map<String, long[]> stats = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery("SELECT relname, seq_scan, seq_tup_read, "
+                     + "coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0), n_tup_ins, n_tup_upd, n_tup_hot_upd "
+                     + "FROM pg_stat_user_tables")) {
+            while (rs.next()) {
+                long[] values = new long[7];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rs.getLong(i + 2);
+                }
+                stats.put(rs.getString(1), values);
+            }
+            return stats;
         } catch (Exception e) {
             return null;
         }

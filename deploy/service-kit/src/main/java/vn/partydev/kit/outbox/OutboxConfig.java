@@ -20,6 +20,15 @@ public interface OutboxConfig {
     @WithDefault("PT0.05S")
     Duration idleWait();
 
+    /**
+     * How long the relay waits after a round that was not full before the next one, so that under a steady
+     * load each round carries many rows instead of one or two (a round costs two statements and a broker
+     * round trip whatever its size). Adds at most this much to an event's delay. Zero: start the next round
+     * at once.
+     */
+    @WithDefault("PT0S")
+    Duration partialBatchWait();
+
     /** How many rows one round publishes at most. */
     @WithDefault("500")
     int batchSize();

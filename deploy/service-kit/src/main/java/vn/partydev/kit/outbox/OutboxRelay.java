@@ -129,6 +129,8 @@ public class OutboxRelay {
                     purgeOccasionally(connection);
                     if (sent == 0) {
                         pause(config.idleWait().toMillis());
+                    } else if (sent < config.batchSize() && !config.partialBatchWait().isZero()) {
+                        pause(config.partialBatchWait().toMillis());
                     }
                 }
             } catch (SQLException | RuntimeException e) {
