@@ -188,6 +188,37 @@ public final class DrillCheck {
                     + missing.subList(0, Math.min(10, missing.size())));
         }
         row("(a) (candidate, action) pairs recorded more than once", "0", String.valueOf(duplicated), duplicated == 0);
+        unsettled(dir, candidate, history, candidates);
+    }
+
+    /**
+     * Actions whose outcome the client never learned (it gave up retrying): not a loss by the drill's
+     * definition — the reports must agree with whatever was committed — but shown, with how many were in fact
+     * committed, because a committed action the client believes failed is a defect of its own.
+     */
+    private void unsettled(Path dir, Connection candidate, Map<String, Long> history, Set<String> candidates)
+            throws Exception {
+        Path file = dir.resolve("unsettled.tsv");
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        Set<String> citizens = ids(candidate, "SELECT citizen_id FROM candidate");
+        long committed = 0;
+        Map<String, Long> patterns = new TreeMap<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            boolean done = f[0].startsWith("citizen:") ? citizens.contains(f[0].substring("citizen:".length()))
+                    : f[0].equals("-") ? false : history.getOrDefault(f[0] + "\t" + f[1], 0L) >= 1;
+            if (done) {
+                committed++;
+            }
+            patterns.merge(f[1] + " [" + (f.length > 2 ? f[2] : "") + "] " + (done ? "COMMITTED" : "not committed"),
+                    1L, Long::sum);
+        }
+        row("(info) outcome never learned by the client (gave up); of which committed", "-",
+                lines.stream().filter(l -> !l.isBlank()).count() + "; committed " + committed, true);
+        patterns.forEach((k, v) -> System.out.println("unsettled: " + v + " × " + k));
     }
 
     /** (b) the reports against a recomputation from candidate-service's own database. */

@@ -43,7 +43,12 @@ public final class DrillLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long one action is retried with its key before the candidate is abandoned (outcome unknown). */
-    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(75);
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(120);
+    /**
+     * How long a key may answer 409 "in progress" before the candidate is abandoned: a request cut off by a
+     * crash leaves its key claimed for good (docs/notes/drills.md), so waiting longer only stalls the thread.
+     */
+    private static final long IN_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(20);
     static final int OFFICIAL_MEMBERS_PER_CELL = 5;
 
     record Cell(UUID id, List<UUID> members) {
@@ -63,6 +68,8 @@ public final class DrillLoad {
     private final String candidates;
     private final Path dir;
     private final PrintWriter acked;
+    /** Actions whose outcome the client never learned: subject, action, the answers seen in order. */
+    private final PrintWriter unsettled;
     private final AtomicLong okActions = new AtomicLong();
     private final AtomicLong okRegistrations = new AtomicLong();
     private final AtomicLong ceremonies = new AtomicLong();
@@ -84,6 +91,8 @@ public final class DrillLoad {
         this.candidates = candidates;
         this.dir = dir;
         this.acked = new PrintWriter(Files.newBufferedWriter(dir.resolve("acked.tsv"), StandardCharsets.UTF_8), true);
+        this.unsettled = new PrintWriter(Files.newBufferedWriter(dir.resolve("unsettled.tsv"), StandardCharsets.UTF_8),
+                true);
     }
 
     public static void main(String[] args) throws Exception {
@@ -114,6 +123,7 @@ public final class DrillLoad {
             worker.join();
         }
         load.acked.close();
+        load.unsettled.close();
         String summary = load.summary((System.nanoTime() - started) / 1e9);
         Files.writeString(dir.resolve("load-summary.txt"), summary);
         System.out.print(summary);
@@ -189,7 +199,8 @@ public final class DrillLoad {
     private void walk(Cell cell, int seed) throws Exception {
         int year = 2022 + seed % 4;
         int p = year - 1;
-        Answer registered = settle("register", candidates + "/api/v1/candidates", register(cell, seed, year));
+        Answer registered = settle("register", "citizen:" + String.format("0796%08d", seed),
+                candidates + "/api/v1/candidates", register(cell, seed, year));
         if (registered == null || !registered.ok()) {
             return;
         }
@@ -224,7 +235,8 @@ public final class DrillLoad {
             if (Files.exists(stop)) {
                 return; // leaves candidates in every stage for the pipeline report
             }
-            Answer answer = settle(step[0], candidates + "/api/v1/candidates/" + id + "/actions/" + step[0], step[1]);
+            Answer answer = settle(step[0], id, candidates + "/api/v1/candidates/" + id + "/actions/" + step[0],
+                    step[1]);
             if (answer == null || !answer.ok()) {
                 return;
             }
@@ -248,10 +260,12 @@ public final class DrillLoad {
      * 409 "in progress" (refused). Anything else means the outcome is unknown, so the same request goes again.
      * Returns {@code null} when it stayed unknown for {@link #SETTLE_NANOS} (the candidate is then abandoned).
      */
-    private Answer settle(String action, String url, String body) throws InterruptedException {
+    private Answer settle(String action, String subject, String url, String body) throws InterruptedException {
         String key = key();
         long until = System.nanoTime() + SETTLE_NANOS;
+        long inProgressSince = 0;
         long backoff = 200;
+        List<String> seen = new ArrayList<>();
         while (true) {
             String kind;
             try {
@@ -270,14 +284,28 @@ public final class DrillLoad {
                     return new Answer(status, response.body());
                 }
                 kind = inProgress ? "409 in progress" : String.valueOf(status);
+                if (!inProgress) {
+                    inProgressSince = 0;
+                } else if (inProgressSince == 0) {
+                    inProgressSince = System.nanoTime();
+                } else if (System.nanoTime() - inProgressSince > IN_PROGRESS_NANOS) {
+                    until = 0; // stuck claim: give up now
+                }
             } catch (IOException e) {
                 kind = e.getClass().getSimpleName();
+                inProgressSince = 0;
+            }
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(kind)) {
+                seen.add(kind);
             }
             unsettledAttempts.incrementAndGet();
             unknownPerSlice.incrementAndGet(slice());
             unsettledByKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
             if (System.nanoTime() > until) {
                 abandoned.incrementAndGet();
+                synchronized (unsettled) {
+                    unsettled.println(subject + "\t" + action + "\t" + String.join(" → ", seen));
+                }
                 firstRejections.putIfAbsent("abandoned " + action, "last answer: " + kind + " (key " + key + ")");
                 return null;
             }
@@ -296,7 +324,7 @@ public final class DrillLoad {
 
     /** A set-up call: retried like any action (a cold service on a busy machine may time out at first). */
     private Answer post(String url, String body, String ignored) throws IOException, InterruptedException {
-        Answer answer = settle("set-up", url, body);
+        Answer answer = settle("set-up", "-", url, body);
         if (answer == null) {
             throw new IOException("set-up call to " + url + " did not settle");
         }
