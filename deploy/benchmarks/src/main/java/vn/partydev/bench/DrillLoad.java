@@ -1,6 +1,5 @@
 package vn.partydev.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -134,21 +133,21 @@ public final class DrillLoad {
     /** Province › đảng bộ cơ sở › chi bộ, each chi bộ with official members; waits for candidate's replica. */
     private List<Cell> setUp(int count) throws Exception {
         UUID province = created(post(organizations + "/api/v1/organizations", organization(null, "PROVINCIAL",
-                "OTHER", "DR", "Đảng bộ tỉnh Diễn tập"), key()), "province");
+                "OTHER", "DR", "Đảng bộ tỉnh Diễn tập")), "province");
         Files.writeString(dir.resolve("province.id"), province + "\n");
         UUID grassroots = created(post(organizations + "/api/v1/organizations", organization(province,
-                "GRASSROOTS_COMMITTEE", "RESIDENTIAL", "XDT", "Đảng bộ xã Diễn Tập"), key()), "grassroots");
+                "GRASSROOTS_COMMITTEE", "RESIDENTIAL", "XDT", "Đảng bộ xã Diễn Tập")), "grassroots");
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID cell = created(post(organizations + "/api/v1/organizations", organization(grassroots, "CELL",
-                    "RESIDENTIAL", "AP" + i, "Chi bộ ấp " + (i + 1)), key()), "chi bộ " + i);
+                    "RESIDENTIAL", "AP" + i, "Chi bộ ấp " + (i + 1))), "chi bộ " + i);
             List<UUID> members = new ArrayList<>();
             for (int m = 0; m < OFFICIAL_MEMBERS_PER_CELL; m++) {
                 int n = i * OFFICIAL_MEMBERS_PER_CELL + m;
                 members.add(created(post(organizations + "/api/v1/members", """
                         {"organizationId":"%s","fullName":"Trần Văn Giới %d","dateOfBirth":"1975-05-02",
                          "gender":"MALE","citizenId":"07017500%04d","status":"OFFICIAL","admittedOn":"2005-05-19",
-                         "officialOn":"2006-05-19"}""".formatted(cell, n, n), key()), "member " + n));
+                         "officialOn":"2006-05-19"}""".formatted(cell, n, n)), "member " + n));
             }
             cells.add(new Cell(cell, members));
         }
@@ -323,7 +322,7 @@ public final class DrillLoad {
     }
 
     /** A set-up call: retried like any action (a cold service on a busy machine may time out at first). */
-    private Answer post(String url, String body, String ignored) throws IOException, InterruptedException {
+    private Answer post(String url, String body) throws IOException, InterruptedException {
         Answer answer = settle("set-up", "-", url, body);
         if (answer == null) {
             throw new IOException("set-up call to " + url + " did not settle");
@@ -384,9 +383,5 @@ public final class DrillLoad {
         new TreeMap<>(firstRejections).forEach((k, v) -> out.append("  first ").append(k).append(": ")
                 .append(v, 0, Math.min(300, v.length())).append('\n'));
         return out.toString();
-    }
-
-    static JsonNode read(String body) throws IOException {
-        return JSON.readTree(body);
     }
 }
