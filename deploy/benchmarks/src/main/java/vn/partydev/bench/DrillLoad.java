@@ -47,7 +47,7 @@ public final class DrillLoad {
      * How long a key may answer 409 "in progress" before the candidate is abandoned: a request cut off by a
      * crash leaves its key claimed for good (docs/notes/drills.md), so waiting longer only stalls the thread.
      */
-    private static final long IN_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final long IN_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final int OFFICIAL_MEMBERS_PER_CELL = 5;
 
     record Cell(UUID id, List<UUID> members) {
@@ -287,7 +287,7 @@ public final class DrillLoad {
                     inProgressSince = 0;
                 } else if (inProgressSince == 0) {
                     inProgressSince = System.nanoTime();
-                } else if (System.nanoTime() - inProgressSince > IN_PROGRESS_NANOS) {
+                } else if (System.nanoTime() - inProgressSince > IN_PROGRESS_NANOS && !action.equals("set-up")) {
                     until = 0; // stuck claim: give up now
                 }
             } catch (IOException e) {
@@ -321,7 +321,10 @@ public final class DrillLoad {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** A set-up call: retried like any action (a cold service on a busy machine may time out at first). */
+    /**
+     * A set-up call: retried like any action (a cold service on a busy machine may time out at first, and
+     * then answer 409 "in progress" while that first request is still running, so set-up waits it out).
+     */
     private Answer post(String url, String body) throws IOException, InterruptedException {
         Answer answer = settle("set-up", "-", url, body);
         if (answer == null) {
