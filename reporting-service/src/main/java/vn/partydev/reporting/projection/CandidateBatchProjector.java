@@ -39,9 +39,6 @@ public class CandidateBatchProjector {
     @Inject
     ReportProjector projector;
 
-    @Inject
-    TreeRestatement tree;
-
     /** The pipeline state a candidate ends the batch in: the newest step by recordedAt (ties: the later). */
     record Step(CandidateFact fact, OffsetDateTime recordedAt) {
     }
@@ -102,7 +99,7 @@ public class CandidateBatchProjector {
         for (EventEnvelope event : training) {
             projector.applyCandidate(event, t, incremental); // rare; keyed by class, independent of the rest
         }
-        boolean restateNow = incremental && !admissions.isEmpty() && !tree.isDirty(t);
+        boolean restateNow = incremental; // by the stored closure, even while the tree is dirty (ADR 0072)
         em.unwrap(Session.class).doWork(connection -> {
             upsertStates(connection, t, states.values());
             upsertOutcomes(connection, t, outcomes.values());
