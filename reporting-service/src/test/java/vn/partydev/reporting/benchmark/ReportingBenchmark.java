@@ -314,14 +314,17 @@ class ReportingBenchmark {
                 ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)], ms[ms.length - 1], ms.length, total);
     }
 
-    /** CPU time (user + system) of the embedded PostgreSQL's processes, children of this JVM, in ms. */
-    private static long postgresCpuMillis() {
-        long ticks = ProcessHandle.current().descendants().mapToLong(p -> {
+    /**
+     * CPU time (user + system) of the embedded PostgreSQL's server processes (its backends — the pool keeps
+     * them — and background workers, from pg_stat_activity), in ms.
+     */
+    private long postgresCpuMillis() {
+        @SuppressWarnings("unchecked")
+        List<Number> pids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT pid FROM pg_stat_activity").getResultList());
+        long ticks = pids.stream().mapToLong(pid -> {
             try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
-                if (!stat.contains("(postgres)")) {
-                    return 0;
-                }
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
             } catch (java.io.IOException | RuntimeException gone) {
