@@ -61,6 +61,9 @@ public class Rebuilder {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ProjectionVersion version;
+
     /** Runs a whole rebuild; {@code progress} hears the number of events replayed so far. */
     public void rebuild(LongConsumer progress) {
         QuarkusTransaction.requiringNew().run(this::prepareShadow);
@@ -106,6 +109,7 @@ public class Rebuilder {
             em.createNativeQuery("DROP TABLE " + table + "_old").executeUpdate();
         }
         em.createNativeQuery("DROP TABLE IF EXISTS rebuild_seen").executeUpdate();
+        version.recordCurrent(); // the tables swapped in were produced by this code
     }
 
     private void replay(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> ends, long[] replayed,
@@ -121,7 +125,7 @@ public class Rebuilder {
                             Long.MAX_VALUE)) {
                         continue; // beyond this pass; the next pass (under the lock) reads it
                     }
-                    applyOnce(record);
+                    applyOnce(record, !ownTransactions);
                     replayed[0]++;
                 }
             };
@@ -152,7 +156,11 @@ public class Rebuilder {
         return true;
     }
 
-    private void applyOnce(ConsumerRecord<String, byte[]> record) {
+    /**
+     * @param incremental add admissions to the shadow rollups now: true in the catch-up pass, after the first
+     *                    restatement made them exact, so the last restatement only moves what the tree changed
+     */
+    private void applyOnce(ConsumerRecord<String, byte[]> record, boolean incremental) {
         EventEnvelope event;
         try {
             event = envelope(record);
@@ -168,7 +176,7 @@ public class Rebuilder {
             if (record.topic().equals(TOPICS.get(0))) {
                 projector.applyOrganization(event, Tables.SHADOW);
             } else {
-                projector.applyCandidate(event, Tables.SHADOW, false);
+                projector.applyCandidate(event, Tables.SHADOW, incremental);
             }
         } catch (PoisonEventException poison) {
             // the reader checks fields before writing, so a poison event left nothing behind

@@ -164,7 +164,9 @@ public class ReportProjector {
         if (!previous.isEmpty() && eventId.equals(previous.get(0)[0])) {
             return; // the same admission again: nothing changes
         }
-        boolean restateNow = incremental && !tree.isDirty(t);
+        // The rollups follow the stored closure even while the tree is dirty: the restatement then moves only
+        // the facts of the chi bộ whose closure changed (ADR 0072).
+        boolean restateNow = incremental;
         if (!previous.isEmpty() && restateNow) {
             addToRollups(f.candidateId(), -1, t);
         }

@@ -59,16 +59,89 @@ public class TreeRestatement {
     record Ancestor(UUID id, LocalDate from, LocalDate to, int depth) {
     }
 
-    /** Recomputes closure and rollups of the table set; the caller holds the exclusive projection lock. */
+    /**
+     * Recomputes the closure of the table set and brings the rollups in line with it; the caller holds the
+     * exclusive projection lock. When the rollups follow the stored closure ({@code rollups_exact}), only the
+     * chi bộ whose closure rows changed are restated (ADR 0072); otherwise every fact is regrouped.
+     */
     public void restate(Tables t) {
+        Object exact = em.createNativeQuery("SELECT rollups_exact FROM " + t.t("projection_state") + " WHERE id = 1")
+                .getSingleResult();
+        if (Boolean.TRUE.equals(exact)) {
+            restateChanged(t);
+        } else {
+            restateFully(t);
+        }
+    }
+
+    private List<Object[]> closureRows(Tables t) {
         Map<UUID, List<Version>> versions = loadVersions(t);
         Map<UUID, List<UUID>> successors = loadSuccessors(t);
         List<Object[]> rows = new ArrayList<>();
         LocalDate today = LocalDate.now();
         closureCurrent(versions, successors, today, rows);
         closureHistorical(versions, rows);
+        return rows;
+    }
+
+    /**
+     * Restates only what the tree change touched: the new closure goes to a temporary table, the chi bộ (any
+     * descendant) whose rows differ from the stored ones are found with EXCEPT, their facts are taken out of
+     * the rollups by the old rows and put back by the new ones (one upsert per rollup table, summed), and
+     * their closure rows are replaced. Same result as {@link #restateFully}, in time proportional to the facts
+     * of the moved subtree instead of every fact in the country.
+     */
+    void restateChanged(Tables t) {
+        String closure = t.t("org_closure");
+        em.createNativeQuery("CREATE TEMP TABLE closure_next (LIKE " + closure + ") ON COMMIT DROP").executeUpdate();
+        insertClosure("closure_next", closureRows(t));
+        String columns = "structure, ancestor_id, descendant_id, valid_from, valid_to, depth, descendant_kind, mapped";
+        em.createNativeQuery("CREATE TEMP TABLE closure_changed ON COMMIT DROP AS SELECT DISTINCT descendant_id "
+                + "FROM ((SELECT " + columns + " FROM " + closure + " EXCEPT SELECT " + columns + " FROM closure_next) "
+                + "UNION ALL (SELECT " + columns + " FROM closure_next EXCEPT SELECT " + columns + " FROM " + closure
+                + ")) d").executeUpdate();
+        em.createNativeQuery("ANALYZE closure_changed").executeUpdate();
+        // The changed descendants' closure rows, old ones counting -1 and new ones +1.
+        String moves = "(SELECT c.*, -1 AS sign FROM " + closure + " c JOIN closure_changed x USING (descendant_id) "
+                + "UNION ALL SELECT n.*, 1 FROM closure_next n JOIN closure_changed x USING (descendant_id)) c";
+        em.createNativeQuery("SET LOCAL work_mem = '256MB'").executeUpdate();
+        em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " AS r (structure, organization_id, year, "
+                + "month, kind, gender, age_band, ethnicity, religion, general_education, professional_education, "
+                + "sector, youth_union, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
+                + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
+                + "f.sector, f.youth_union, sum(c.sign) FROM " + moves + " JOIN " + t.t("admission_fact") + " f "
+                + "ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 HAVING sum(c.sign) <> 0 "
+                + "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
+                + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
+                + "general_education, professional_education, sector, youth_union) "
+                + "DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
+        em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " AS r (structure, organization_id, "
+                + "year, month, kind, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
+                + "sum(c.sign) FROM " + moves + " JOIN " + t.t("admission_fact") + " f "
+                + "ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "GROUP BY 1, 2, 3, 4, 5 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4, 5 "
+                + "ON CONFLICT (structure, organization_id, year, month, kind) "
+                + "DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
+        // Rows the move emptied: a full restatement would not have them.
+        for (String rollup : List.of(t.t("admission_rollup"), t.t("admission_rollup_period"))) {
+            em.createNativeQuery("DELETE FROM " + rollup + " r USING (SELECT DISTINCT structure, ancestor_id FROM "
+                    + moves + ") a WHERE r.structure = a.structure AND r.organization_id = a.ancestor_id "
+                    + "AND r.count = 0").executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM " + closure + " c USING closure_changed x WHERE c.structure IN ('C', 'H') "
+                + "AND c.descendant_id = x.descendant_id").executeUpdate();
+        em.createNativeQuery("INSERT INTO " + closure + " (" + columns + ") SELECT " + columns + " FROM closure_next "
+                + "n JOIN closure_changed x USING (descendant_id)").executeUpdate();
+        em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = false, restated_at = now() "
+                + "WHERE id = 1").executeUpdate();
+    }
+
+    /** Recomputes the closure and regroups every fact into the rollups. */
+    void restateFully(Tables t) {
+        List<Object[]> rows = closureRows(t);
         em.createNativeQuery("DELETE FROM " + t.t("org_closure")).executeUpdate();
-        insertClosure(t, rows);
+        insertClosure(t.t("org_closure"), rows);
         // The regrouping of every fact sorts millions of rows: give this transaction memory rather than disk.
         em.createNativeQuery("SET LOCAL work_mem = '256MB'").executeUpdate();
         em.createNativeQuery("DELETE FROM " + t.t("admission_rollup")).executeUpdate();
@@ -83,8 +156,8 @@ public class TreeRestatement {
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " (structure, organization_id, year, "
                 + "month, kind, count) SELECT structure, organization_id, year, month, kind, sum(count) FROM "
                 + t.t("admission_rollup") + " GROUP BY 1, 2, 3, 4, 5").executeUpdate();
-        em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = false, restated_at = now() "
-                + "WHERE id = 1").executeUpdate();
+        em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = false, rollups_exact = true, "
+                + "restated_at = now() WHERE id = 1").executeUpdate();
     }
 
     private Map<UUID, List<Version>> loadVersions(Tables t) {
@@ -244,9 +317,9 @@ public class TreeRestatement {
         return new Object[] {structure, ancestor, descendant, from, to, depth, kind, mapped};
     }
 
-    private void insertClosure(Tables t, List<Object[]> rows) {
+    private void insertClosure(String table, List<Object[]> rows) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + t.t("org_closure")
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
                     + " (structure, ancestor_id, descendant_id, valid_from, valid_to, depth, descendant_kind, mapped) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;

@@ -26,8 +26,10 @@ import org.jboss.logging.Logger;
 import vn.partydev.kit.events.CloudEventHeaders;
 
 /**
- * One consumer group's poll loop. For every record, in one transaction: claim the event id in
- * {@code processed_event}; if new, apply it and move the checkpoint. A poison event is published to
+ * One consumer group's poll loop. A poll's records are applied in one transaction: claim their event ids in
+ * {@code processed_event} with one multi-row insert, hand the new ones (in order, each once) to the
+ * {@link BatchEventHandler}, move the checkpoints. When that fails, the records go one by one, each in its own
+ * transaction: claim the event id; if new, apply it and move the checkpoint. A poison event is published to
  * {@code <topic>.dlt} with the reason, recorded as parked, and the loop goes on. A passing database failure
  * rewinds to the same record and retries with backoff. Offsets are committed only after their records were
  * applied or parked, so nothing is acknowledged that was not.
@@ -39,7 +41,7 @@ final class ConsumerLoop implements Runnable {
 
     private final String name;
     private final List<String> topics;
-    private final EventHandler handler;
+    private final BatchEventHandler handler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final ProcessedEvents processed;
@@ -48,7 +50,7 @@ final class ConsumerLoop implements Runnable {
     private volatile boolean running = true;
     private volatile boolean assigned;
 
-    ConsumerLoop(String name, List<String> topics, EventHandler handler, KafkaConsumer<String, byte[]> consumer,
+    ConsumerLoop(String name, List<String> topics, BatchEventHandler handler, KafkaConsumer<String, byte[]> consumer,
                  KafkaProducer<String, byte[]> deadLetters, ProcessedEvents processed, ObjectMapper json) {
         this.name = name;
         this.topics = topics;
@@ -91,9 +93,10 @@ final class ConsumerLoop implements Runnable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 boolean retry = false;
-                for (TopicPartition partition : records.partitions()) {
+                boolean whole = records.count() > 1 && applyBatch(inPartitionOrder(records));
+                for (TopicPartition partition : whole ? List.<TopicPartition>of() : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-                    if (batch.size() > 1 && applyBatch(batch)) {
+                    if (batch.size() > 1 && records.partitions().size() > 1 && applyBatch(batch)) {
                         done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
                         continue;
                     }
@@ -112,6 +115,12 @@ final class ConsumerLoop implements Runnable {
                     }
                     if (retry) {
                         break;
+                    }
+                }
+                if (whole) {
+                    for (TopicPartition partition : records.partitions()) {
+                        List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                        done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
                     }
                 }
                 commit(done);
@@ -136,10 +145,20 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
+    /** Every record of the poll, each partition's records in their order (the order that matters: per key). */
+    private static List<ConsumerRecord<String, byte[]>> inPartitionOrder(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(records.count());
+        for (TopicPartition partition : records.partitions()) {
+            all.addAll(records.records(partition));
+        }
+        return all;
+    }
+
     /**
-     * Applies a partition's records in one transaction, in order: the fast path when the stream is healthy.
-     * False (and nothing applied) when any record fails; the caller then goes one by one, which parks the
-     * poison event and retries a passing failure, with the same exactly-once effect.
+     * Applies records in one transaction, in order: the fast path when the stream is healthy. The ids are
+     * claimed with one multi-row insert and the new events handed to the handler at once. False (and nothing
+     * applied, claims included) when any record fails; the caller then goes one by one, which parks the poison
+     * event and retries a passing failure, with the same exactly-once effect.
      */
     private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
         List<EventEnvelope> events = new java.util.ArrayList<>(batch.size());
@@ -152,18 +171,21 @@ final class ConsumerLoop implements Runnable {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                EventEnvelope last = null;
-                int applied = 0;
+                java.util.Set<String> claimed = processed.claimAll(name, events);
+                List<EventEnvelope> fresh = new java.util.ArrayList<>(claimed.size());
+                Map<String, EventEnvelope> lastByTopic = new java.util.LinkedHashMap<>();
+                Map<String, Integer> appliedByTopic = new HashMap<>();
                 for (EventEnvelope event : events) {
-                    if (processed.claim(name, event, "APPLIED", null)) {
-                        handler.apply(event);
-                        last = event;
-                        applied++;
+                    if (claimed.remove(event.id())) { // the first delivery of an id in the batch, once
+                        fresh.add(event);
+                        lastByTopic.put(event.topic(), event);
+                        appliedByTopic.merge(event.topic(), 1, Integer::sum);
                     }
                 }
-                if (last != null) {
-                    processed.checkpoint(name, last, applied);
+                if (!fresh.isEmpty()) {
+                    handler.applyAll(fresh);
                 }
+                lastByTopic.forEach((topic, last) -> processed.checkpoint(name, last, appliedByTopic.get(topic)));
             });
             return true;
         } catch (RuntimeException failed) {

@@ -31,6 +31,45 @@ public class ProcessedEvents {
         return inserted == 1;
     }
 
+    /**
+     * Records a batch of events with one multi-row insert; answers the ids that were new (each id once), so only
+     * those are applied. Same effect as {@link #claim} per event, in one round trip instead of one per event.
+     */
+    java.util.Set<String> claimAll(String consumer, java.util.List<EventEnvelope> events) {
+        java.util.Map<String, EventEnvelope> distinct = new java.util.LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            distinct.putIfAbsent(event.id(), event);
+        }
+        String[] ids = new String[distinct.size()];
+        String[] topics = new String[ids.length];
+        String[] types = new String[ids.length];
+        int i = 0;
+        for (EventEnvelope event : distinct.values()) {
+            ids[i] = event.id();
+            topics[i] = event.topic();
+            types[i++] = event.type();
+        }
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            java.util.Set<String> claimed = new java.util.HashSet<>();
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event "
+                    + "(consumer, event_id, topic, type, status, reason, processed_at) SELECT ?, e.id, e.topic, e.type, "
+                    + "'APPLIED', NULL, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS e(id, topic, type) "
+                    + "ON CONFLICT DO NOTHING RETURNING event_id")) {
+                insert.setString(1, consumer);
+                insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setArray(3, connection.createArrayOf("text", ids));
+                insert.setArray(4, connection.createArrayOf("text", topics));
+                insert.setArray(5, connection.createArrayOf("text", types));
+                try (java.sql.ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getString(1));
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
     /** Moves the topic's checkpoint to {@code event}, the newest of {@code applied} events just applied. */
     void checkpoint(String consumer, EventEnvelope event, int applied) {
         em.createNativeQuery("INSERT INTO consumer_checkpoint (consumer, topic, last_event_id, last_event_time, "
