@@ -108,12 +108,12 @@ final class ConsumerLoop implements Runnable {
                         } catch (RuntimeException transientFailure) {
                             LOG.warnf("Consumer %s will retry %s-%d@%d: %s", name, record.topic(),
                                     record.partition(), record.offset(), transientFailure.getMessage());
-                            consumer.seek(partition, record.offset());
                             retry = true;
                             break;
                         }
                     }
                     if (retry) {
+                        rewindUnapplied(records, done);
                         break;
                     }
                 }
@@ -141,6 +141,23 @@ final class ConsumerLoop implements Runnable {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException ignored) {
                 // already closing
+            }
+        }
+    }
+
+    /**
+     * After a passing failure, moves every partition of the poll back to its first record not yet applied: the
+     * failed partition and also those the loop had not reached. The poll has already advanced their positions,
+     * so without this the next poll would skip them and a later commit would acknowledge events never applied
+     * (seen in the PostgreSQL restart drill, ADR 0077).
+     */
+    private void rewindUnapplied(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> fetched = records.records(partition);
+            OffsetAndMetadata applied = done.get(partition);
+            long next = applied != null ? applied.offset() : fetched.get(0).offset();
+            if (next <= fetched.get(fetched.size() - 1).offset()) {
+                consumer.seek(partition, next);
             }
         }
     }
