@@ -18,10 +18,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -47,6 +49,13 @@ public class IdempotencyFilter {
 
     @Inject
     ObjectMapper json;
+
+    /**
+     * How long an unanswered claim is taken for a request still running. Longer than the HTTP clients' timeouts;
+     * a repeat of a long import that is in fact still running is refused by the citizen-id uniqueness (409).
+     */
+    @ConfigProperty(name = "partydev.idempotency.stale-claim-after", defaultValue = "PT2M")
+    Duration staleClaimAfter;
 
     record Claim(String caller, String key) {
     }
@@ -94,6 +103,10 @@ public class IdempotencyFilter {
                                 Text.of("Idempotency-Key này đã được dùng cho một yêu cầu khác.",
                                         "This Idempotency-Key was used for a different request."), List.of(), headers, uri);
                     }
+                    if (rs.getObject(2) == null && takeOverStaleClaim(c, caller, key, staleClaimAfter)) {
+                        request.setProperty(CLAIM, new Claim(caller, key));
+                        return null; // the first attempt died with its answer unrecorded: run this one
+                    }
                     if (rs.getObject(2) == null) {
                         return ProblemMappers.respond(409, "IDEMPOTENCY_IN_PROGRESS",
                                 Text.of("Yêu cầu đang được xử lý", "Request in progress"),
@@ -118,6 +131,24 @@ public class IdempotencyFilter {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency record unavailable", e);
+        }
+    }
+
+    /**
+     * A claim still unanswered after {@code partydev.idempotency.stale-claim-after} belongs to an attempt that died between its
+     * claim and its answer (service killed, database restarted: ADR 0076); the repeat takes it over rather than
+     * answering 409 for ever. Running again is safe: a repeat of an effect that did commit is refused by the
+     * domain (duplicate citizen id 409, stage order 422, If-Match 412), and the caller re-reads.
+     */
+    private static boolean takeOverStaleClaim(Connection c, String caller, String key, Duration after)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE idempotency_record SET created_at = now() "
+                + "WHERE caller = ? AND idempotency_key = ? AND status IS NULL "
+                + "AND created_at < now() - make_interval(secs => ?)")) {
+            update.setString(1, caller);
+            update.setString(2, key);
+            update.setLong(3, after.toSeconds());
+            return update.executeUpdate() == 1;
         }
     }
 

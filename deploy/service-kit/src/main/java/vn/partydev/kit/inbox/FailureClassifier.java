@@ -6,14 +6,15 @@ import java.sql.SQLTransientException;
 
 /**
  * Tells a passing failure (the database is down or busy, a deadlock) from a poison event. A passing failure
- * is retried with the same event, never parked: parking it would lose an event that is perfectly good.
+ * is retried with the same event, never parked: parking it would lose an event that is perfectly good. The
+ * problem mappers use the same test to answer 503 (try again) rather than 500 when a request meets it.
  */
-final class FailureClassifier {
+public final class FailureClassifier {
 
     private FailureClassifier() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PoisonEventException) {
                 return false;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.partydev.kit.inbox.FailureClassifier;
 
 /**
  * The one place where every failure becomes an RFC 9457 problem (api.md "Errors"). Bad input is always a
@@ -161,12 +162,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (FailureClassifier.isTransient(e)) {
+            return databaseUnavailable(e, headers, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(500, "INTERNAL_ERROR", Text.of("Lỗi hệ thống", "Internal error"),
                 Text.of("Đã xảy ra lỗi không mong muốn. Mã lỗi: " + errorId + ".",
                         "An unexpected error occurred. Error id: " + errorId + "."),
                 List.of(), headers, uri);
+    }
+
+    /**
+     * The database is restarting, unreachable or broke a deadlock: the caller is told to try again instead of a
+     * 500. A retry is safe even when the effect had committed before the failure: the domain refuses a repeat
+     * (one live record per citizen id, one step per stage, If-Match), see ADR 0076.
+     */
+    private Response databaseUnavailable(Throwable e, HttpHeaders headers, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+        Response problem = respond(503, "DATABASE_UNAVAILABLE",
+                Text.of("Dịch vụ tạm thời không sẵn sàng", "Service unavailable"),
+                Text.of("Cơ sở dữ liệu tạm thời không sẵn sàng; hãy thử lại sau ít giây với cùng Idempotency-Key.",
+                        "The database is temporarily unavailable; try again in a few seconds with the same "
+                                + "Idempotency-Key."),
+                List.of(), headers, uri);
+        return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
 
     public static Response respond(int status, String code, Text title, Text detail, List<Violation> violations,
