@@ -16,6 +16,7 @@ import vn.partydev.kit.problem.Violation;
 import vn.partydev.organization.domain.AffiliationKind;
 import vn.partydev.organization.domain.Reorganized;
 import vn.partydev.organization.persistence.MemberAffiliationEntity;
+import vn.partydev.organization.persistence.MemberMoves;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.RosterRepository;
 
@@ -37,6 +38,9 @@ public class MoveMembersOnReorganization {
     @Inject
     OrganizationRepository organizations;
 
+    @Inject
+    MemberMoves memberMoves;
+
     void on(@Observes Reorganized event) {
         switch (event.kind()) {
             case "MERGE" -> merge(event);
@@ -47,32 +51,18 @@ public class MoveMembersOnReorganization {
         }
     }
 
+    /** Set-based (ADR 0060): a few statements per merge whatever the number of members. */
     private void merge(Reorganized event) {
         if (event.targetIds().size() != 1) {
             throw new IllegalStateException("A MERGE has exactly one target, got " + event.targetIds());
         }
         UUID target = event.targetIds().get(0);
-        String reason = "MERGE " + event.reorganizationId();
-        List<MemberAffiliationEntity> homes = roster.affiliationsInForceFrom(event.sourceIds(), AffiliationKind.HOME,
-                event.effectiveOn());
-        List<MemberAffiliationEntity> hosted = roster.affiliationsInForceFrom(event.sourceIds(),
-                AffiliationKind.TEMPORARY, event.effectiveOn());
-        if (!homes.isEmpty() || !hosted.isEmpty()) {
-            requireCell(target, event);
+        if (!memberMoves.anyAt(event.sourceIds(), event.effectiveOn())) {
+            return;
         }
-        Set<UUID> sources = new HashSet<>(event.sourceIds());
-        for (MemberAffiliationEntity a : hosted) {
-            // Hosted by one source while at home in another: after the merge both are the target, so the
-            // temporary transfer has no more reason to be and ends.
-            boolean homeMergesToo = roster.affiliationOn(a.memberId, AffiliationKind.HOME, event.effectiveOn())
-                    .map(home -> sources.contains(home.organizationId)).orElse(false);
-            if (homeMergesToo) {
-                writes.endBefore(a, event.effectiveOn());
-            } else {
-                writes.move(a, target, event.effectiveOn(), event.decision(), reason);
-            }
-        }
-        homes.forEach(a -> writes.move(a, target, event.effectiveOn(), event.decision(), reason));
+        requireCell(target, event);
+        memberMoves.merge(event.sourceIds(), target, event.effectiveOn(), event.decision(),
+                "MERGE " + event.reorganizationId());
     }
 
     private void split(Reorganized event) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import vn.partydev.kit.problem.ApiException;
@@ -31,12 +30,15 @@ public class OrganizationTimeline {
 
     /** Why a change of {@code id} effective {@code from} may not be made; empty when it may. */
     public List<Violation> whyNotChangeable(UUID id, LocalDate from, String field) {
+        return whyNotChangeable(id, organizations.latestVersion(id).orElse(null), from, field);
+    }
+
+    /** {@link #whyNotChangeable(UUID, LocalDate, String)} for a latest version already read (set-based checks). */
+    public List<Violation> whyNotChangeable(UUID id, OrganizationVersionEntity version, LocalDate from, String field) {
         List<Violation> violations = new ArrayList<>();
-        Optional<OrganizationVersionEntity> latest = organizations.latestVersion(id);
-        if (latest.isEmpty()) {
+        if (version == null) {
             return violations;
         }
-        OrganizationVersionEntity version = latest.get();
         if (version.validTo != null && version.validTo.isBefore(from)) {
             violations.add(new Violation("ORGANIZATION_ENDED", field,
                     "Tổ chức " + version.name + " đã kết thúc ngày " + version.validTo

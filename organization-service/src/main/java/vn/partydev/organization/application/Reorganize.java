@@ -31,6 +31,7 @@ import vn.partydev.organization.messaging.OrganizationState;
 import vn.partydev.organization.persistence.OrganizationEntity;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.OrganizationVersionEntity;
+import vn.partydev.organization.persistence.TreeWrites;
 import vn.partydev.organization.security.OrganizationScope;
 
 /**
@@ -58,6 +59,9 @@ public class Reorganize {
 
     @Inject
     Event<Reorganized> reorganized;
+
+    @Inject
+    TreeWrites treeWrites;
 
     @Inject
     EntityManager em;
@@ -134,10 +138,14 @@ public class Reorganize {
         for (Source source : sources) {
             children.put(source.id(), organizations.childrenOn(source.id(), on));
         }
+        // Latest version of every child, read once for the "changeable on that day" check of each (ADR 0060).
+        Map<UUID, OrganizationVersionEntity> childLatest = organizations.latestVersions(
+                children.values().stream().flatMap(List::stream).map(v -> v.organizationId).toList());
         List<Target> targets = resolveTargetParents(command, sources);
         switch (command.kind()) {
-            case MERGE -> checkMerge(targets.get(0), sources, children, on, violations);
-            case SPLIT -> checkSplit(targets, sources.get(0), children.get(sources.get(0).id()), on, violations);
+            case MERGE -> checkMerge(targets.get(0), sources, children, childLatest, on, violations);
+            case SPLIT -> checkSplit(targets, sources.get(0), children.get(sources.get(0).id()), childLatest, on,
+                    violations);
             case MOVE -> checkMove(sources.get(0), command.newParentId(), on, violations);
             case RENAME -> {
                 if (SearchText.nfc(command.name()).equals(sources.get(0).version().name)) {
@@ -175,19 +183,20 @@ public class Reorganize {
             });
             case DISSOLVE -> dissolve(command, sources);
         };
-        for (UUID source : command.sourceIds()) {
-            insertNode(reorganizationId, source, "SOURCE");
-        }
-        for (UUID target : change.targetIds()) {
-            if (!command.sourceIds().contains(target)) {
-                insertNode(reorganizationId, target, "TARGET");
-            }
-        }
+        insertNodes(reorganizationId, command.sourceIds(), "SOURCE");
+        insertNodes(reorganizationId, change.targetIds().stream()
+                .filter(target -> !command.sourceIds().contains(target)).toList(), "TARGET");
         organizations.flush();
         for (OrganizationVersionEntity placed : change.placed()) {
             if (organizations.codeClashes(placed.organizationId, placed.parentId, placed.code, on)) {
                 throw OrganizationTimeline.duplicateCode(placed.code);
             }
+        }
+        // Children re-parented in bulk all stand under a new organization: one check per new parent.
+        for (UUID newParent : change.newParentsOfMoved()) {
+            treeWrites.clashingCodeUnder(newParent, on).ifPresent(code -> {
+                throw OrganizationTimeline.duplicateCode(code);
+            });
         }
 
         // 5. The rest of the service follows in this transaction (the roster moves members); then the events.
@@ -195,22 +204,39 @@ public class Reorganize {
                 List.copyOf(command.sourceIds()), change.targetIds(), change.memberMoves()));
         OrganizationState.Reorganization lineage = new OrganizationState.Reorganization(reorganizationId,
                 command.kind(), on, List.copyOf(command.sourceIds()), change.targetIds(), command.decision());
-        for (Affected affected : change.affected()) {
-            events.reorganized(affected.eventType(), affected.organization(), affected.version(), lineage);
-        }
+        events.reorganizedAll(change.affected().stream()
+                .map(a -> new OrganizationEvents.Pending(a.eventType(), a.state().apply(lineage))).toList());
         return new Result(reorganizationId, command.kind(), on, List.copyOf(command.sourceIds()), change.targetIds());
     }
 
-    /** A node the reorganization touched and the event that tells about it. */
-    private record Affected(String eventType, OrganizationEntity organization, OrganizationVersionEntity version) {
+    /**
+     * A node the reorganization touched and the event that tells about it; the state is taken when the events
+     * are written (after every change, so it carries the final version), with the reorganization's lineage.
+     */
+    private record Affected(String eventType,
+                            java.util.function.Function<OrganizationState.Reorganization, OrganizationState> state) {
+
+        static Affected of(String eventType, OrganizationEntity organization, OrganizationVersionEntity version) {
+            return new Affected(eventType, r -> OrganizationEvents.state(organization, version, r));
+        }
+
+        static Affected of(String eventType, TreeWrites.Moved m) {
+            // Same rule as OrganizationEvents.state: a node whose last version reaches its end is DISSOLVED.
+            OrganizationStatus status = m.endedOn() != null && m.validTo() != null && !m.validTo().isBefore(m.endedOn())
+                    ? OrganizationStatus.DISSOLVED : m.status();
+            return new Affected(eventType, r -> new OrganizationState(m.organizationId(), m.code(), m.name(), m.type(),
+                    m.kind(), m.parentId(), status, m.establishedOn(), m.endedOn(), m.validFrom(), m.validTo(),
+                    m.decision(), m.version(), r));
+        }
     }
 
     /**
-     * What a reorganization did: targets, member moves, events to publish, and the versions that (newly)
-     * stand under a parent, whose code must be unique among the siblings.
+     * What a reorganization did: targets, member moves, events to publish, the versions that (newly) stand under
+     * a parent, whose code must be unique among the siblings, and the new parents under which children were
+     * re-parented in bulk (their codes are checked once per parent).
      */
     private record Change(List<UUID> targetIds, Map<UUID, UUID> memberMoves, List<Affected> affected,
-                          List<OrganizationVersionEntity> placed) {
+                          List<OrganizationVersionEntity> placed, List<UUID> newParentsOfMoved) {
     }
 
     // ---- checks ----
@@ -223,18 +249,18 @@ public class Reorganize {
     }
 
     private void checkMerge(Target target, List<Source> sources, Map<UUID, List<OrganizationVersionEntity>> children,
-                            LocalDate on, List<Violation> violations) {
+                            Map<UUID, OrganizationVersionEntity> childLatest, LocalDate on, List<Violation> violations) {
         Set<UUID> sourceIds = new HashSet<>(sources.stream().map(Source::id).toList());
         checkTargetPlacement(target, "targets[0]", sourceIds, on, violations);
         for (List<OrganizationVersionEntity> list : children.values()) {
             for (OrganizationVersionEntity child : list) {
-                checkChildMove(child, target.type(), "sourceIds", on, violations);
+                checkChildMove(child, childLatest, target.type(), "sourceIds", on, violations);
             }
         }
     }
 
-    private void checkSplit(List<Target> targets, Source source, List<OrganizationVersionEntity> children, LocalDate on,
-                            List<Violation> violations) {
+    private void checkSplit(List<Target> targets, Source source, List<OrganizationVersionEntity> children,
+                            Map<UUID, OrganizationVersionEntity> childLatest, LocalDate on, List<Violation> violations) {
         Map<UUID, OrganizationVersionEntity> live = new HashMap<>();
         children.forEach(c -> live.put(c.organizationId, c));
         Set<UUID> assigned = new HashSet<>();
@@ -255,7 +281,7 @@ public class Reorganize {
                             "Tổ chức " + child.name + " được giao cho nhiều tổ chức mới.",
                             child.name + " is assigned to more than one new organization.", Map.of("childId", childId)));
                 } else {
-                    checkChildMove(child, target.type(), field + ".childIds", on, violations);
+                    checkChildMove(child, childLatest, target.type(), field + ".childIds", on, violations);
                 }
             }
             for (UUID memberId : target.memberIds()) {
@@ -349,12 +375,12 @@ public class Reorganize {
         }
     }
 
-    private void checkChildMove(OrganizationVersionEntity child, OrganizationType newParentType, String field,
-                                LocalDate on, List<Violation> violations) {
+    private void checkChildMove(OrganizationVersionEntity child, Map<UUID, OrganizationVersionEntity> childLatest,
+                                OrganizationType newParentType, String field, LocalDate on, List<Violation> violations) {
         if (!child.type.mayStandUnder(newParentType)) {
             violations.add(placement(child.type, newParentType, field));
         }
-        violations.addAll(timeline.whyNotChangeable(child.organizationId, on, field));
+        violations.addAll(timeline.whyNotChangeable(child.organizationId, childLatest.get(child.organizationId), on, field));
     }
 
     private Optional<OrganizationVersionEntity> activeParent(UUID parentId, LocalDate on, String field,
@@ -389,17 +415,18 @@ public class Reorganize {
         OrganizationEntity created = establish(target, on, command.decision());
         OrganizationVersionEntity createdVersion = organizations.latestVersion(created.id).orElseThrow();
         placed.add(createdVersion);
+        List<UUID> childIds = new ArrayList<>();
         for (Source source : sources) {
-            for (OrganizationVersionEntity child : children.get(source.id())) {
-                placed.add(reparent(child.organizationId, created.id, command, affected));
-            }
+            children.get(source.id()).forEach(child -> childIds.add(child.organizationId));
         }
+        reparentAll(childIds, created.id, command, affected, children.values().stream().flatMap(List::stream).toList());
         for (Source source : sources) {
             affected.add(endSource(source.id(), on, ReorganizationKind.MERGE.eventType()));
-            insertLineage(reorganizationId, source.id(), created.id);
         }
-        affected.add(new Affected(ReorganizationKind.MERGE.eventType(), created, createdVersion));
-        return new Change(List.of(created.id), Map.of(), affected, placed);
+        insertLineage(reorganizationId, sources.stream().map(Source::id).toList(), List.of(created.id));
+        affected.add(Affected.of(ReorganizationKind.MERGE.eventType(), created, createdVersion));
+        return new Change(List.of(created.id), Map.of(), affected, placed,
+                childIds.isEmpty() ? List.of() : List.of(created.id));
     }
 
     private Change split(UUID reorganizationId, Command command, List<Target> targets, Source source) {
@@ -408,22 +435,25 @@ public class Reorganize {
         List<Affected> childEvents = new ArrayList<>();
         List<OrganizationVersionEntity> placed = new ArrayList<>();
         List<UUID> targetIds = new ArrayList<>();
+        List<UUID> newParents = new ArrayList<>();
         Map<UUID, UUID> memberMoves = new LinkedHashMap<>();
+        List<OrganizationVersionEntity> loaded = organizations.childrenOn(source.id(), on);
         for (Target target : targets) {
             OrganizationEntity created = establish(target, on, command.decision());
             OrganizationVersionEntity createdVersion = organizations.latestVersion(created.id).orElseThrow();
             placed.add(createdVersion);
             targetIds.add(created.id);
-            affected.add(new Affected(ReorganizationKind.SPLIT.eventType(), created, createdVersion));
-            for (UUID childId : target.childIds()) {
-                placed.add(reparent(childId, created.id, command, childEvents));
+            affected.add(Affected.of(ReorganizationKind.SPLIT.eventType(), created, createdVersion));
+            reparentAll(target.childIds(), created.id, command, childEvents, loaded);
+            if (!target.childIds().isEmpty()) {
+                newParents.add(created.id);
             }
             target.memberIds().forEach(member -> memberMoves.put(member, created.id));
-            insertLineage(reorganizationId, source.id(), created.id);
         }
+        insertLineage(reorganizationId, List.of(source.id()), targetIds);
         affected.add(0, endSource(source.id(), on, ReorganizationKind.SPLIT.eventType()));
         affected.addAll(childEvents);
-        return new Change(List.copyOf(targetIds), memberMoves, affected, placed);
+        return new Change(List.copyOf(targetIds), memberMoves, affected, placed, newParents);
     }
 
     /** MOVE, RENAME, UPGRADE, DOWNGRADE: the same organization continues in a new version. */
@@ -432,7 +462,7 @@ public class Reorganize {
         OrganizationVersionEntity next = timeline.openVersion(source.id(), command.effectiveOn(), command.decision(), edit);
         List<OrganizationVersionEntity> placed = command.kind() == ReorganizationKind.MOVE ? List.of(next) : List.of();
         return new Change(List.of(source.id()), Map.of(),
-                List.of(new Affected(command.kind().eventType(), organization, next)), placed);
+                List.of(Affected.of(command.kind().eventType(), organization, next)), placed, List.of());
     }
 
     private Change dissolve(Command command, List<Source> sources) {
@@ -440,7 +470,7 @@ public class Reorganize {
         for (Source source : sources) {
             affected.add(endSource(source.id(), command.effectiveOn(), ReorganizationKind.DISSOLVE.eventType()));
         }
-        return new Change(List.of(), Map.of(), affected, List.of());
+        return new Change(List.of(), Map.of(), affected, List.of(), List.of());
     }
 
     private static void rename(OrganizationVersionEntity version, String name) {
@@ -470,18 +500,37 @@ public class Reorganize {
         return organization;
     }
 
-    private OrganizationVersionEntity reparent(UUID childId, UUID newParent, Command command, List<Affected> affected) {
-        OrganizationEntity child = lock(childId);
-        OrganizationVersionEntity next = timeline.openVersion(childId, command.effectiveOn(), command.decision(),
-                v -> v.parentId = newParent);
-        affected.add(new Affected(OrganizationEvents.MOVED, child, next));
-        return next;
+    /**
+     * Re-parents every child under {@code newParent} set-based (ADR 0060): lock them all in id order, re-check
+     * under the lock that each may still change on that day, then one statement closes and opens the versions
+     * and bumps the ETags. {@code loaded} are version rows of these children this session holds: the statement
+     * changes them behind its back, so they are detached.
+     */
+    private void reparentAll(List<UUID> childIds, UUID newParent, Command command, List<Affected> affected,
+                             List<OrganizationVersionEntity> loaded) {
+        if (childIds.isEmpty()) {
+            return;
+        }
+        treeWrites.lock(childIds);
+        organizations.detach(loaded);
+        Map<UUID, OrganizationVersionEntity> latest = organizations.latestVersions(childIds);
+        List<Violation> violations = new ArrayList<>();
+        for (UUID childId : childIds) {
+            violations.addAll(timeline.whyNotChangeable(childId, latest.get(childId), command.effectiveOn(), "effectiveOn"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.ruleViolation(violations);
+        }
+        organizations.detach(latest.values());
+        for (TreeWrites.Moved moved : treeWrites.reparent(childIds, newParent, command.effectiveOn(), command.decision())) {
+            affected.add(Affected.of(OrganizationEvents.MOVED, moved));
+        }
     }
 
     private Affected endSource(UUID id, LocalDate on, String eventType) {
         OrganizationEntity organization = lock(id);
         OrganizationVersionEntity last = timeline.end(organization, on);
-        return new Affected(eventType, organization, last);
+        return Affected.of(eventType, organization, last);
     }
 
     private OrganizationEntity lock(UUID id) {
@@ -499,15 +548,26 @@ public class Reorganize {
                 .executeUpdate();
     }
 
-    private void insertNode(UUID reorganizationId, UUID organizationId, String role) {
+    private void insertNodes(UUID reorganizationId, List<UUID> organizationIds, String role) {
+        if (organizationIds.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("INSERT INTO reorganization_node (reorganization_id, organization_id, role) "
-                        + "VALUES (?1, ?2, ?3)")
-                .setParameter(1, reorganizationId).setParameter(2, organizationId).setParameter(3, role).executeUpdate();
+                        + "SELECT ?1, o, ?3 FROM unnest(CAST(string_to_array(?2, ',') AS uuid[])) o")
+                .setParameter(1, reorganizationId).setParameter(2, joined(organizationIds)).setParameter(3, role)
+                .executeUpdate();
     }
 
-    private void insertLineage(UUID reorganizationId, UUID predecessor, UUID successor) {
+    /** Every predecessor → every successor, in one statement. */
+    private void insertLineage(UUID reorganizationId, List<UUID> predecessors, List<UUID> successors) {
         em.createNativeQuery("INSERT INTO organization_lineage (reorganization_id, predecessor_id, successor_id) "
-                        + "VALUES (?1, ?2, ?3)")
-                .setParameter(1, reorganizationId).setParameter(2, predecessor).setParameter(3, successor).executeUpdate();
+                        + "SELECT ?1, p, s FROM unnest(CAST(string_to_array(?2, ',') AS uuid[])) p, "
+                        + "unnest(CAST(string_to_array(?3, ',') AS uuid[])) s")
+                .setParameter(1, reorganizationId).setParameter(2, joined(predecessors))
+                .setParameter(3, joined(successors)).executeUpdate();
+    }
+
+    private static String joined(List<UUID> ids) {
+        return String.join(",", ids.stream().map(UUID::toString).toList());
     }
 }

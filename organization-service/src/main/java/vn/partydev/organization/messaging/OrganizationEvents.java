@@ -2,6 +2,8 @@ package vn.partydev.organization.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import vn.partydev.kit.outbox.OutboxBatchWriter;
 import vn.partydev.kit.outbox.OutboxWriter;
 import vn.partydev.organization.domain.OrganizationStatus;
 import vn.partydev.organization.persistence.OrganizationEntity;
@@ -22,6 +24,13 @@ public class OrganizationEvents {
     @Inject
     OutboxWriter outbox;
 
+    @Inject
+    OutboxBatchWriter batch;
+
+    /** An event to write: its type and the node's state. */
+    public record Pending(String type, OrganizationState state) {
+    }
+
     public void established(OrganizationEntity organization, OrganizationVersionEntity version) {
         outbox.append(TOPIC, AGGREGATE, organization.id.toString(), ESTABLISHED, state(organization, version, null));
     }
@@ -40,7 +49,16 @@ public class OrganizationEvents {
                 state(organization, version, reorganization));
     }
 
-    static OrganizationState state(OrganizationEntity organization, OrganizationVersionEntity version,
+    /**
+     * Every event of a reorganization with ONE multi-row insert into the outbox, in list order (a merge of 90
+     * communes moves ~1,400 nodes: one statement instead of 1,400).
+     */
+    public void reorganizedAll(List<Pending> pending) {
+        batch.appendAll(TOPIC, AGGREGATE, pending.stream().map(p -> new OutboxBatchWriter.Event(
+                p.state().organizationId().toString(), p.type(), p.state())).toList());
+    }
+
+    public static OrganizationState state(OrganizationEntity organization, OrganizationVersionEntity version,
                                    OrganizationState.Reorganization reorganization) {
         // A node that has ended is DISSOLVED in the event even though its last version row stays ACTIVE:
         // the rows describe each day it lived, the event describes the node's fate.

@@ -34,6 +34,24 @@ public class OrganizationRepository {
                 .setParameter("id", id).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** The latest version of each of {@code ids} (one query), by organization id. */
+    public java.util.Map<UUID, OrganizationVersionEntity> latestVersions(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, OrganizationVersionEntity> latest = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return latest;
+        }
+        em.createQuery("FROM OrganizationVersionEntity v WHERE v.organizationId IN :ids AND v.validFrom = "
+                        + "(SELECT max(w.validFrom) FROM OrganizationVersionEntity w WHERE w.organizationId = v.organizationId)",
+                        OrganizationVersionEntity.class)
+                .setParameter("ids", ids).getResultList().forEach(v -> latest.put(v.organizationId, v));
+        return latest;
+    }
+
+    /** Forgets loaded rows that a set-based statement has just changed behind the session's back. */
+    public void detach(java.util.Collection<?> entities) {
+        entities.forEach(em::detach);
+    }
+
     /** The versions of the children of {@code parentId} in force on {@code date}. */
     public List<OrganizationVersionEntity> childrenOn(UUID parentId, LocalDate date) {
         return em.createQuery("FROM OrganizationVersionEntity v WHERE v.parentId = :parent "

@@ -35,32 +35,17 @@ public class RosterRepository {
     }
 
     public Counts headcount(UUID organizationId, LocalDate on) {
+        // ADR 0061: headcount_segment holds, per member, the intervals in which they count (home × live status,
+        // split where they are away on temporary transfer; hosted × live status), maintained by triggers. So this
+        // is one covering-index range scan per organization of the subtree, whatever the number of members.
         Object[] row = (Object[]) em.createNativeQuery(SUBTREE + """
-                , home AS (
-                    SELECT a.member_id, s.status,
-                           EXISTS (SELECT 1 FROM member_affiliation t WHERE t.member_id = a.member_id
-                                   AND t.kind = 'TEMPORARY' AND t.valid_from <= :on
-                                   AND (t.valid_to IS NULL OR t.valid_to >= :on)) AS away
-                    FROM member_affiliation a
-                    JOIN member_status s ON s.member_id = a.member_id AND s.valid_from <= :on
-                         AND (s.valid_to IS NULL OR s.valid_to >= :on)
-                    WHERE a.kind = 'HOME' AND a.organization_id IN (SELECT organization_id FROM sub)
-                      AND a.valid_from <= :on AND (a.valid_to IS NULL OR a.valid_to >= :on)
-                ), hosted AS (
-                    SELECT count(DISTINCT a.member_id) AS n
-                    FROM member_affiliation a
-                    JOIN member_status s ON s.member_id = a.member_id AND s.valid_from <= :on
-                         AND (s.valid_to IS NULL OR s.valid_to >= :on)
-                    WHERE a.kind = 'TEMPORARY' AND a.organization_id IN (SELECT organization_id FROM sub)
-                      AND a.valid_from <= :on AND (a.valid_to IS NULL OR a.valid_to >= :on)
-                      AND s.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')
-                )
-                SELECT count(*) FILTER (WHERE status = 'OFFICIAL'),
-                       count(*) FILTER (WHERE status = 'PROBATIONARY'),
-                       (SELECT n FROM hosted),
-                       count(*) FILTER (WHERE status = 'EXEMPT'),
-                       count(*) FILTER (WHERE status = 'OFFICIAL' AND NOT away)
-                FROM home
+                SELECT count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'OFFICIAL'),
+                       count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'PROBATIONARY'),
+                       count(DISTINCT g.member_id) FILTER (WHERE g.kind = 'HOSTED'),
+                       count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'EXEMPT'),
+                       count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'OFFICIAL' AND NOT g.away)
+                FROM sub JOIN headcount_segment g ON g.organization_id = sub.organization_id
+                WHERE g.valid_from <= :on AND (g.valid_to IS NULL OR g.valid_to >= :on)
                 """).setParameter("root", organizationId).setParameter("on", on).getSingleResult();
         return new Counts(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]));
     }

@@ -43,6 +43,9 @@ class OrganizationTreeBenchmark {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
     @Test
     void run() throws Exception {
         long start = System.nanoTime();
@@ -51,10 +54,25 @@ class OrganizationTreeBenchmark {
                 (System.nanoTime() - start) / 1e9, counts(), loadAverage());
 
         UUID big = uuid("bench-p1");
-        if (!Boolean.getBoolean("benchmark.mergesOnly")) {
-            reads(big);
+        boolean members = !"false".equals(System.getProperty("benchmark.members"));
+        if (members) {
+            long m = System.nanoTime();
+            generateMembers();
+            System.out.printf(Locale.ROOT, "members generated in %.1f s: %s; load average %s%n",
+                    (System.nanoTime() - m) / 1e9, memberCounts(), loadAverage());
         }
-        merges();
+        boolean headcountOnly = Boolean.getBoolean("benchmark.headcountOnly");
+        if (!Boolean.getBoolean("benchmark.mergesOnly")) {
+            if (!headcountOnly) {
+                reads(big);
+            }
+            if (members) {
+                headcounts(big);
+            }
+        }
+        if (!headcountOnly) {
+            merges();
+        }
     }
 
     private void reads(UUID big) {
@@ -71,6 +89,7 @@ class OrganizationTreeBenchmark {
                 i -> "/api/v1/organizations/" + uuid("bench-k" + (1 + i % PROVINCES) + "-" + (1 + i * 7 % 5000)) + "/ancestors");
         report("ancestors of a cell, asOf 2025-06-30", 200,
                 i -> "/api/v1/organizations/" + uuid("bench-k" + (1 + i % PROVINCES) + "-" + (1 + i * 7 % 5000)) + "/ancestors?asOf=2025-06-30");
+        report("GET /q/health/live (HTTP only: no JWT, no database)", 200, i -> "/q/health/live", null, null);
         report("GET one cell with path, today", 200, i -> "/api/v1/organizations/" + bigCell);
         report("children of province 1, today", 100, i -> "/api/v1/organizations/" + big + "/children?size=500");
         report("search q=\"co so 15\" national, today", 40, i -> "/api/v1/organizations?q=co so 15&size=50");
@@ -78,9 +97,28 @@ class OrganizationTreeBenchmark {
                 i -> "/api/v1/organizations?q=co so 15&size=50", Roles.ADMIN, big);
     }
 
+    private void headcounts(UUID big) {
+        report("headcount of province 1 (~10,000 nodes, ~240,000 members), today", 60,
+                i -> "/api/v1/organizations/" + big + "/headcount");
+        report("headcount of provinces 2..34 (~6,840 nodes, ~162,000 members), today", 66,
+                i -> "/api/v1/organizations/" + uuid("bench-p" + (2 + i % 33)) + "/headcount");
+        report("headcount of provinces 2..34, on 2025-06-30 (district tree)", 66,
+                i -> "/api/v1/organizations/" + uuid("bench-p" + (2 + i % 33)) + "/headcount?on=2025-06-30");
+        report("headcount of provinces 2..34, on 2024-03-15 (temporary transfers)", 66,
+                i -> "/api/v1/organizations/" + uuid("bench-p" + (2 + i % 33)) + "/headcount?on=2024-03-15");
+        report("headcount of a cell, today", 200,
+                i -> "/api/v1/organizations/" + uuid("bench-k" + (1 + i % PROVINCES) + "-" + (1 + i * 7 % 5000)) + "/headcount");
+        report("headcount of a grassroots committee, today", 200,
+                i -> "/api/v1/organizations/" + uuid("bench-g" + (1 + i % PROVINCES) + "-" + (1 + i * 7 % 1500)) + "/headcount");
+    }
+
     private void merges() {
         // Merging 100 communes: 50 decisions of two communes each (provinces 2 and 3), each moving ~30
         // grassroots organizations; then one decision merging 90 communes of province 4 (~1,400 moves).
+        org.hibernate.stat.Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        long statementsBefore = statistics.getPrepareStatementCount();
+        long[] tuplesBefore = tuples();
         long merges = System.nanoTime();
         int merged = 0;
         for (int i = 0; i < 50; i++) {
@@ -94,16 +132,26 @@ class OrganizationTreeBenchmark {
             }
         }
         double pairs = (System.nanoTime() - merges) / 1e9;
+        long pairStatements = statistics.getPrepareStatementCount() - statementsBefore;
+        long[] tuplesPairs = tuples();
+        System.out.printf(Locale.ROOT, "merge %d communes as 50 MERGE requests of 2: %.2f s total (%.0f ms each)%n",
+                merged, pairs, pairs * 1000 / 50);
+        System.out.printf(Locale.ROOT, "  JDBC statements prepared by the service: %d (%.1f per request); rows inserted %d, "
+                        + "updated %d, deleted %d%n", pairStatements, pairStatements / 50.0, tuplesPairs[0] - tuplesBefore[0],
+                tuplesPairs[1] - tuplesBefore[1], tuplesPairs[2] - tuplesBefore[2]);
         List<UUID> ninety = new ArrayList<>();
         for (int c = 1; c <= 90; c++) {
             ninety.add(uuid("bench-c4-" + c));
         }
         long one = System.nanoTime();
+        long statementsBig = statistics.getPrepareStatementCount();
         merge(4, ninety, "M-BIG");
         double big90 = (System.nanoTime() - one) / 1e9;
-        System.out.printf(Locale.ROOT, "merge %d communes as 50 MERGE requests of 2: %.2f s total (%.0f ms each)%n",
-                merged, pairs, pairs * 1000 / 50);
+        long bigStatements = statistics.getPrepareStatementCount() - statementsBig;
+        long[] tuplesBig = tuples();
         System.out.printf(Locale.ROOT, "merge 90 communes in one MERGE request: %.2f s%n", big90);
+        System.out.printf(Locale.ROOT, "  JDBC statements prepared by the service: %d; rows inserted %d, updated %d, deleted %d%n",
+                bigStatements, tuplesBig[0] - tuplesPairs[0], tuplesBig[1] - tuplesPairs[1], tuplesBig[2] - tuplesPairs[2]);
         System.out.println("load average at the end: " + loadAverage());
         System.out.println("=== end of benchmark ===");
     }
@@ -121,24 +169,72 @@ class OrganizationTreeBenchmark {
         report(what, runs, uri, Roles.ADMIN, null);
     }
 
+    /** A plain JDK client (keep-alive): RestAssured costs milliseconds of client CPU per call, which is not the service. */
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile("\"totalItems\":(\\d+)");
+
+    private static String get(String uri, String role, UUID organization) {
+        String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + uri.replace(" ", "%20"))).GET();
+        if (role != null) {
+            builder.header("Authorization", DevTokens.bearer(role, organization));
+        }
+        try {
+            var response = HTTP.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void report(String what, int runs, IntFunction<String> uri, String role, UUID organization) {
         for (int i = 0; i < 10; i++) {
-            as(role, organization).get(uri.apply(i)).then().statusCode(200);
+            get(uri.apply(i), role, organization);
         }
         long[] nanos = new long[runs];
         int items = 0;
+        long cpuBefore = processCpuNanos();
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            var response = as(role, organization).get(uri.apply(i)).then().statusCode(200).extract();
+            String body = get(uri.apply(i), role, organization);
             nanos[i] = System.nanoTime() - t;
             if (i == 0) {
-                Object total = response.path("totalItems");
-                items = total == null ? 1 : ((Number) total).intValue();
+                var total = TOTAL.matcher(body);
+                items = total.find() ? Integer.parseInt(total.group(1)) : 1;
             }
         }
+        double cpuPerCall = (processCpuNanos() - cpuBefore) / 1e6 / runs;
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-62s p50 %7.2f ms  p95 %7.2f ms  (n=%d, totalItems=%d)%n", what,
-                nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, runs, items);
+        System.out.printf(Locale.ROOT, "%-66s p50 %7.2f ms  p95 %7.2f ms  (n=%d, totalItems=%d, JVM CPU %.2f ms/call)%n",
+                what, nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, runs, items, cpuPerCall);
+    }
+
+    /** Rows inserted, updated, deleted in the database so far (pg_stat_database; counters lag ~0.5 s). */
+    private long[] tuples() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_force_next_flush()");
+            try (ResultSet r = s.executeQuery("SELECT tup_inserted, tup_updated, tup_deleted FROM pg_stat_database "
+                    + "WHERE datname = current_database()")) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2), r.getLong(3)};
+            }
+        } catch (java.sql.SQLException e) {
+            return new long[3];
+        }
+    }
+
+    /** CPU time of this JVM (service and client together; PostgreSQL runs in its own processes). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() {
@@ -163,6 +259,70 @@ class OrganizationTreeBenchmark {
                      + " (SELECT count(*) FROM organization_version WHERE type = 'CELL')")) {
             r.next();
             return r.getLong(1) + " organizations, " + r.getLong(2) + " versions, " + r.getLong(3) + " cell versions";
+        }
+    }
+
+    private String memberCounts() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM member), (SELECT count(*) FROM member_status),"
+                     + " (SELECT count(*) FROM member_affiliation), (SELECT count(*) FROM headcount_segment)")) {
+            r.next();
+            return r.getLong(1) + " members, " + r.getLong(2) + " status rows, " + r.getLong(3) + " affiliation rows, "
+                    + r.getLong(4) + " headcount segments";
+        }
+    }
+
+    /**
+     * 5.6 million members by SQL: 31 per cell (180,290 cells), at home in their cell since they were admitted.
+     * Statuses as intervals, by a hash of (cell, n): 8 % probationary (admitted 2025-09-01), 2 % exempt (official
+     * until 2022-12-31, exempt since), 1 % removed in 2020, the rest official after a year of probation (admitted
+     * between 1980 and 2023); 3 % on temporary transfer to the next cell (half 2024-01-01..2024-06-30, half since
+     * 2026-03-01, open). The roster triggers are off during the bulk load; the headcount segments are then built
+     * in one pass by headcount_segments_refresh(NULL).
+     */
+    private void generateMembers() throws Exception {
+        String[] sql = {
+                "SET work_mem = '256MB'", "SET maintenance_work_mem = '512MB'",
+                "ALTER TABLE member_status DISABLE TRIGGER USER", "ALTER TABLE member_affiliation DISABLE TRIGGER USER",
+                "CREATE UNLOGGED TABLE bench_cell AS SELECT row_number() OVER (ORDER BY organization_id) AS i, organization_id AS id "
+                        + "FROM organization_version WHERE type = 'CELL'",
+                "CREATE UNLOGGED TABLE bench_member AS SELECT gen_random_uuid() AS id, c.i, c.id AS cell, g AS n, "
+                        + "(g * 7 + c.i * 13) % 100 AS h, DATE '1980-01-01' + ((g * 7919 + c.i * 104729) % 15700)::int AS admitted "
+                        + "FROM bench_cell c, generate_series(1, " + Integer.getInteger("benchmark.membersPerCell", 31) + ") g",
+                "INSERT INTO member (id, admitted_on, official_on, current_status, source) SELECT id, "
+                        + "CASE WHEN h < 8 THEN DATE '2025-09-01' ELSE admitted END, "
+                        + "CASE WHEN h < 8 THEN NULL ELSE admitted + 365 END, "
+                        + "CASE WHEN h < 8 THEN 'PROBATIONARY' WHEN h < 10 THEN 'EXEMPT' WHEN h = 10 THEN 'REMOVED' ELSE 'OFFICIAL' END, "
+                        + "'BENCHMARK' FROM bench_member",
+                // Probation (everyone), then official, then exempt or removed for some.
+                "INSERT INTO member_status (member_id, status, valid_from, valid_to) SELECT id, 'PROBATIONARY', "
+                        + "CASE WHEN h < 8 THEN DATE '2025-09-01' ELSE admitted END, "
+                        + "CASE WHEN h < 8 THEN NULL ELSE admitted + 364 END FROM bench_member",
+                "INSERT INTO member_status (member_id, status, valid_from, valid_to) SELECT id, 'OFFICIAL', admitted + 365, "
+                        + "CASE WHEN h IN (8, 9) THEN GREATEST(admitted + 365, DATE '2022-12-31') "
+                        + "WHEN h = 10 THEN GREATEST(admitted + 365, DATE '2019-12-31') END FROM bench_member WHERE h >= 8",
+                "INSERT INTO member_status (member_id, status, valid_from) SELECT id, CASE WHEN h = 10 THEN 'REMOVED' ELSE 'EXEMPT' END, "
+                        + "CASE WHEN h IN (8, 9) THEN GREATEST(admitted + 366, DATE '2023-01-01') ELSE GREATEST(admitted + 366, DATE '2020-01-01') END "
+                        + "FROM bench_member WHERE h BETWEEN 8 AND 10",
+                "INSERT INTO member_affiliation (member_id, organization_id, kind, valid_from) SELECT id, cell, 'HOME', "
+                        + "CASE WHEN h < 8 THEN DATE '2025-09-01' ELSE admitted END FROM bench_member",
+                "INSERT INTO member_affiliation (member_id, organization_id, kind, valid_from, valid_to) SELECT m.id, c.id, 'TEMPORARY', "
+                        + "CASE WHEN m.h = 11 THEN DATE '2024-01-01' ELSE DATE '2026-03-01' END, "
+                        + "CASE WHEN m.h = 11 THEN DATE '2024-06-30' END FROM bench_member m "
+                        + "JOIN bench_cell c ON c.i = m.i % (SELECT count(*) FROM bench_cell) + 1 WHERE m.h BETWEEN 11 AND 13",
+                "ALTER TABLE member_status ENABLE TRIGGER USER", "ALTER TABLE member_affiliation ENABLE TRIGGER USER",
+                "SELECT headcount_segments_refresh(NULL)",
+                "DROP TABLE bench_member", "DROP TABLE bench_cell",
+                "VACUUM ANALYZE member", "VACUUM ANALYZE member_status", "VACUUM ANALYZE member_affiliation",
+                "VACUUM ANALYZE headcount_segment"};
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String statement : sql) {
+                long t = System.nanoTime();
+                s.execute(statement);
+                System.out.printf(Locale.ROOT, "  %.1f s  %s%n", (System.nanoTime() - t) / 1e9,
+                        statement.length() > 70 ? statement.substring(0, 70) + "…" : statement);
+            }
         }
     }
 
