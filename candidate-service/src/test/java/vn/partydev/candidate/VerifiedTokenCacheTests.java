@@ -14,7 +14,7 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.partydev.candidate.security.VerifiedTokenCache;
+import vn.partydev.kit.security.VerifiedTokenCache;
 import vn.partydev.testkit.DevTokens;
 
 /**

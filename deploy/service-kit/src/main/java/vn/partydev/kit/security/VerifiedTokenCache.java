@@ -1,4 +1,4 @@
-package vn.partydev.candidate.security;
+package vn.partydev.kit.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
