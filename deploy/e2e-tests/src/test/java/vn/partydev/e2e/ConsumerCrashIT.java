@@ -39,6 +39,9 @@ class ConsumerCrashIT {
         Map<String, String> env = new HashMap<>(system.env("reporting_crash"));
         // Its own consumer groups: the system's reporting-service must not take its partitions.
         env.put("PARTYDEV_CONSUMERS_GROUP_SUFFIX", ".crash-drill");
+        // Small polls, so that the stream takes many transactions and the kill lands between two of them
+        // (with the default 5,000 the whole backlog is applied in one transaction: nothing to interrupt).
+        env.put("REPORTING_MAX_POLL_RECORDS", "20");
         UUID province = UUID.randomUUID();
         UUID commune = UUID.randomUUID();
         UUID cell = UUID.randomUUID();
