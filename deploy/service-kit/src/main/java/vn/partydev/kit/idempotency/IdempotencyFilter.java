@@ -38,6 +38,8 @@ import vn.partydev.kit.problem.Text;
  */
 public class IdempotencyFilter {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IdempotencyFilter.class);
+
     public static final String HEADER = "Idempotency-Key";
     private static final String CLAIM = "partydev.idempotency.claim";
 
@@ -182,7 +184,10 @@ public class IdempotencyFilter {
                 update.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Idempotency record unavailable", e);
+            // The effect is already committed (or rolled back) and its answer is on its way: a failure to record
+            // it must not turn that answer into a 500. The claim stays unanswered and a repeat takes it over
+            // once stale (ADR 0076).
+            LOG.warnf("Idempotency answer not recorded for key of %s: %s", claim.caller(), e.getMessage());
         }
     }
 

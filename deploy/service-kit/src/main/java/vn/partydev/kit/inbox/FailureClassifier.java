@@ -15,7 +15,24 @@ public final class FailureClassifier {
     }
 
     public static boolean isTransient(Throwable failure) {
+        return isTransient(failure, 0);
+    }
+
+    /**
+     * Walks the causes and, because a failed commit reports the lost connection only as a suppressed
+     * {@code XAException} of its {@code RollbackException} (seen in the PostgreSQL restart drill), the suppressed
+     * exceptions too.
+     */
+    private static boolean isTransient(Throwable failure, int depth) {
+        if (depth > 3) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof PoisonEventException) {
                 return false;
             }
