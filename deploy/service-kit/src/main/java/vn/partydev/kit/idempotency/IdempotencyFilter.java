@@ -132,7 +132,10 @@ public class IdempotencyFilter {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Idempotency record unavailable", e);
+            // Thrown from a request filter this would bypass the problem mappers and reach the client as a bare
+            // 500 (seen in the PostgreSQL restart drill): nothing ran yet, so say "try again".
+            LOG.warnf("Idempotency record unavailable: %s", e.getMessage());
+            return ProblemMappers.databaseUnavailable(headers, uri);
         }
     }
 

@@ -180,6 +180,11 @@ public class ProblemMappers {
      */
     private Response databaseUnavailable(Throwable e, HttpHeaders headers, UriInfo uri) {
         LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+        return databaseUnavailable(headers, uri);
+    }
+
+    /** 503 {@code DATABASE_UNAVAILABLE} with {@code Retry-After}: the database is away, try again shortly. */
+    public static Response databaseUnavailable(HttpHeaders headers, UriInfo uri) {
         Response problem = respond(503, "DATABASE_UNAVAILABLE",
                 Text.of("Dịch vụ tạm thời không sẵn sàng", "Service unavailable"),
                 Text.of("Cơ sở dữ liệu tạm thời không sẵn sàng; hãy thử lại sau ít giây với cùng Idempotency-Key.",
