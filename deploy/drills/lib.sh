@@ -66,6 +66,9 @@ drill_build() {
   done
   [ -f "$REPO_DIR/deploy/benchmarks/target/classpath.txt" ] || missing=1
   [ -f "$REPO_DIR/deploy/benchmarks/target/classes/vn/partydev/bench/DrillLoad.class" ] || missing=1
+  # Always rebuild (incremental, tests skipped) unless told not to: a drill must exercise the code of this
+  # checkout, not jars left in target/ by an older build (that once hid a fix from a drill).
+  [ "${DRILL_SKIP_BUILD:-0}" = 1 ] || missing=1
   if [ "$missing" = 1 ]; then
     log "building the services and the drill programs (./mvnw package, tests skipped)"
     (cd "$REPO_DIR" && ./mvnw -B -o -q -DskipTests package \
