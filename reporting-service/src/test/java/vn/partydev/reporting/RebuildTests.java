@@ -25,6 +25,9 @@ class RebuildTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     static Map<String, Object> figures(DemoCommune demo) {
         String token = DevTokens.bearer(Roles.VIEWER, demo.city);
         Map<String, Object> all = new java.util.LinkedHashMap<>();
@@ -68,5 +71,38 @@ class RebuildTests {
                 .body("status", equalTo("SUCCEEDED")).body("finishedAt", notNullValue());
 
         assertEquals(before, figures(demo));
+    }
+
+    /**
+     * A report reading one projected table while the swap starts, then another, is neither killed as a deadlock
+     * victim nor kept waiting: the swap backs off and takes its locks when the reader is done.
+     */
+    @Test
+    void aReportReadingDuringTheSwapIsNotKilled() throws Exception {
+        String admin = DevTokens.bearer(Roles.ADMIN, null);
+        try (java.sql.Connection reader = dataSource.getConnection();
+             java.sql.Connection observer = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.createStatement().executeQuery("SELECT count(*) FROM training_class").close();
+
+            String location = given().header("Authorization", admin).post("/api/v1/admin/rebuild")
+                    .then().statusCode(202).extract().header("Location");
+            // The swap is now waiting for the table the reader holds (and holds the ones before it).
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                try (java.sql.ResultSet rs = observer.createStatement().executeQuery("SELECT count(*) FROM "
+                        + "pg_stat_activity WHERE query ILIKE 'LOCK TABLE%' OR query ILIKE 'ALTER TABLE%RENAME%'")) {
+                    rs.next();
+                    return rs.getInt(1) > 0;
+                }
+            });
+            // The reader's next table comes earlier in the swap's list: before the fix, a deadlock.
+            reader.createStatement().executeQuery("SELECT count(*) FROM organization_replica").close();
+            reader.commit();
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    !"RUNNING".equals(given().header("Authorization", admin).get(location).then().statusCode(200)
+                            .extract().jsonPath().getString("status")));
+            given().header("Authorization", admin).get(location).then().body("status", equalTo("SUCCEEDED"));
+        }
     }
 }
