@@ -1,11 +1,13 @@
 package vn.partydev.candidate.messaging;
 
+import static vn.partydev.kit.inbox.EventFields.date;
+import static vn.partydev.kit.inbox.EventFields.text;
+import static vn.partydev.kit.inbox.EventFields.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
-import vn.partydev.kit.inbox.PoisonEventException;
 
 /**
  * candidate-service's own reader of organization-service's node state (a tolerant reader: it takes the
@@ -29,32 +31,6 @@ record OrganizationSnapshot(UUID organizationId, String code, String name, Strin
                 body.path("version").asLong(0));
     }
 
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull() || node.asText().isBlank()) {
-            if (required) {
-                throw new PoisonEventException("Field '" + field + "' is missing");
-            }
-            return null;
-        }
-        return node.asText();
-    }
 
-    private static UUID uuid(JsonNode body, String field, boolean required) {
-        String text = text(body, field, required);
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("Field '" + field + "' is not a UUID: " + text);
-        }
-    }
 
-    private static LocalDate date(JsonNode body, String field, boolean required) {
-        String text = text(body, field, required);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("Field '" + field + "' is not a date: " + text);
-        }
-    }
 }

@@ -1,8 +1,11 @@
 package vn.partydev.reporting.projection;
 
+import static vn.partydev.kit.inbox.EventFields.date;
+import static vn.partydev.kit.inbox.EventFields.text;
+import static vn.partydev.kit.inbox.EventFields.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,32 +59,6 @@ public record OrganizationSnapshot(UUID organizationId, String code, String name
         return ids;
     }
 
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull() || node.asText().isBlank()) {
-            if (required) {
-                throw new PoisonEventException("Field '" + field + "' is missing");
-            }
-            return null;
-        }
-        return node.asText();
-    }
 
-    private static UUID uuid(JsonNode body, String field, boolean required) {
-        String text = text(body, field, required);
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("Field '" + field + "' is not a UUID: " + text);
-        }
-    }
 
-    private static LocalDate date(JsonNode body, String field, boolean required) {
-        String text = text(body, field, required);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("Field '" + field + "' is not a date: " + text);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import vn.partydev.kit.inbox.EventEnvelope;
+import vn.partydev.kit.inbox.EventFields;
 import vn.partydev.kit.inbox.PoisonEventException;
 
 /**
@@ -92,7 +93,7 @@ public class ReportProjector {
     }
 
     private void applyTarget(JsonNode body, Tables t) {
-        UUID organizationId = CandidateFact.uuid(body, "organizationId");
+        UUID organizationId = EventFields.uuid(body, "organizationId", true);
         if (!body.path("year").canConvertToInt() || !body.path("admissions").canConvertToInt()) {
             throw new PoisonEventException("AdmissionTargetSet needs a whole 'year' and 'admissions'");
         }
@@ -229,11 +230,11 @@ public class ReportProjector {
                         + "ON CONFLICT (training_class_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, "
                         + "kind = EXCLUDED.kind, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, "
                         + "enrolled = EXCLUDED.enrolled, completed = EXCLUDED.completed")
-                .setParameter(1, CandidateFact.uuid(body, "trainingClassId"))
-                .setParameter(2, CandidateFact.uuid(body, "organizationId"))
-                .setParameter(3, CandidateFact.text(body, "kind", true))
-                .setParameter(4, CandidateFact.date(body, "startDate", true))
-                .setParameter(5, CandidateFact.date(body, "endDate", false))
+                .setParameter(1, EventFields.uuid(body, "trainingClassId", true))
+                .setParameter(2, EventFields.uuid(body, "organizationId", true))
+                .setParameter(3, EventFields.text(body, "kind", true))
+                .setParameter(4, EventFields.date(body, "startDate", true))
+                .setParameter(5, EventFields.date(body, "endDate", false))
                 .setParameter(6, body.path("enrolled").asInt(0))
                 .setParameter(7, body.path("completed").asInt(0))
                 .executeUpdate();
