@@ -1,9 +1,11 @@
 package vn.partydev.reporting.application;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,26 +28,58 @@ public class RebuildJobs {
     @Inject
     Rebuilder rebuilder;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     public record Job(UUID id, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt, long events,
                       String error) {
     }
 
-    /** Starts a rebuild; only one runs at a time (409 otherwise). */
+    /**
+     * Starts a rebuild; only one runs at a time (409 otherwise). A job left RUNNING by a process that died is
+     * marked FAILED first instead of blocking every later rebuild (ADR 0096).
+     */
     public synchronized Job start() {
+        RebuildLease lease = acquireLease().orElseThrow(() -> ApiException.conflict("REBUILD_RUNNING",
+                Text.of("Đang có một lần dựng lại số liệu chạy", "A rebuild is already running")));
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!em.createNativeQuery("SELECT 1 FROM rebuild_job WHERE status = 'RUNNING'").getResultList().isEmpty()) {
-                throw ApiException.conflict("REBUILD_RUNNING", Text.of("Đang có một lần dựng lại số liệu chạy",
-                        "A rebuild is already running"));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                abandonDeadJobs();
+                em.createNativeQuery("INSERT INTO rebuild_job (id, status, started_at) VALUES (?1, 'RUNNING', ?2)")
+                        .setParameter(1, id).setParameter(2, now).executeUpdate();
+            });
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        Thread worker = new Thread(() -> {
+            try (lease) {
+                run(id);
             }
-            em.createNativeQuery("INSERT INTO rebuild_job (id, status, started_at) VALUES (?1, 'RUNNING', ?2)")
-                    .setParameter(1, id).setParameter(2, now).executeUpdate();
-        });
-        Thread worker = new Thread(() -> run(id), "rebuild-" + id);
+        }, "rebuild-" + id);
         worker.setDaemon(true);
         worker.start();
         return new Job(id, "RUNNING", now, null, 0, null);
+    }
+
+    private Optional<RebuildLease> acquireLease() {
+        try {
+            return RebuildLease.tryAcquire(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check for a running rebuild", e);
+        }
+    }
+
+    /** Ends, as FAILED, every job still RUNNING: called only while holding the lease, so none is alive. */
+    private void abandonDeadJobs() {
+        int abandoned = em.createNativeQuery("UPDATE rebuild_job SET status = 'FAILED', finished_at = now(), "
+                + "error = 'Bị gián đoạn: tiến trình dừng khi đang dựng lại / Interrupted: the service stopped "
+                + "during the rebuild' WHERE status = 'RUNNING'").executeUpdate();
+        if (abandoned > 0) {
+            LOG.warnf("%d rebuild job(s) left RUNNING by a stopped process marked FAILED", abandoned);
+        }
     }
 
     private void run(UUID id) {
@@ -71,7 +105,24 @@ public class RebuildJobs {
                 .setParameter(1, id).setParameter(2, status).setParameter(3, error).executeUpdate());
     }
 
+    /** A job's state; a RUNNING job whose process died answers FAILED (and is recorded so). */
     public Optional<Job> find(UUID id) {
+        Optional<Job> job = read(id);
+        if (job.isPresent() && "RUNNING".equals(job.get().status())) {
+            synchronized (this) {
+                Optional<RebuildLease> lease = acquireLease();
+                if (lease.isPresent()) {
+                    try (RebuildLease held = lease.get()) {
+                        QuarkusTransaction.requiringNew().run(this::abandonDeadJobs);
+                    }
+                    return read(id);
+                }
+            }
+        }
+        return job;
+    }
+
+    private Optional<Job> read(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT id, status, started_at, finished_at, events, error "
