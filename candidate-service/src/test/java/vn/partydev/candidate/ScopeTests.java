@@ -68,8 +68,11 @@ class ScopeTests {
     void lists() {
         Api.as("secretary", tree.sibling()).get("/api/v1/candidates").then().statusCode(200)
                 .body("items.id", not(hasItem(candidate.toString())));
+        // A filter naming an organization outside the caller's subtree: 404, as organization-service answers.
         Api.as("secretary", tree.sibling()).queryParam("organizationId", tree.cell().toString())
-                .get("/api/v1/candidates").then().statusCode(200).body("totalItems", equalTo(0));
+                .get("/api/v1/candidates").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        Api.as("secretary", tree.cell()).queryParam("organizationId", tree.grassroots().toString())
+                .get("/api/v1/candidates").then().statusCode(404);
         Api.as("viewer", otherProvince.province()).get("/api/v1/candidates").then().statusCode(200)
                 .body("items.id", not(hasItem(candidate.toString())));
         Api.as("organizer", tree.commune()).queryParam("organizationId", tree.grassroots().toString())
@@ -101,7 +104,7 @@ class ScopeTests {
         Api.as("secretary", tree.sibling()).get("/api/v1/deadlines").then().statusCode(200)
                 .body("items.candidateId", not(hasItem(candidate.toString())));
         Api.as("viewer", otherProvince.province()).queryParam("organizationId", tree.cell().toString())
-                .get("/api/v1/deadlines").then().statusCode(200).body("totalItems", equalTo(0));
+                .get("/api/v1/deadlines").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         Api.as("secretary", tree.cell()).queryParam("status", "OVERDUE").get("/api/v1/deadlines").then()
                 .statusCode(200).body("items.candidateId", hasItem(candidate.toString()));
     }

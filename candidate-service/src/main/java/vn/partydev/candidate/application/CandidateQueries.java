@@ -60,6 +60,7 @@ public class CandidateQueries {
         LocalDate today = LocalDate.now();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        scope.requireVisibleFilter(filter.organizationId());
         scope.root().ifPresent(root -> {
             where.append(" AND c.organization_id IN (").append(OrganizationTree.subtreeSql(":scopeRoot", ":today"))
                     .append(")");

@@ -48,6 +48,7 @@ public class DeadlineQueries {
         LocalDate soon = workingDays.addWorkingDays(today, config.dueSoonWorkingDays());
         StringBuilder where = new StringBuilder(" WHERE d.due IS NOT NULL");
         Map<String, Object> params = new LinkedHashMap<>();
+        scope.requireVisibleFilter(organizationId);
         scope.root().ifPresent(root -> {
             where.append(" AND d.organization_id IN (").append(OrganizationTree.subtreeSql(":scopeRoot", ":today"))
                     .append(")");

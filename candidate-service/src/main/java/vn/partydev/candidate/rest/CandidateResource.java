@@ -131,7 +131,7 @@ public class CandidateResource {
             description = "Candidates of the caller's scope, paged. organizationId limits to that subtree; stage to one "
                     + "stage; q matches names with or without diacritics (\"nguyen thi dao\"); overdue=true those with "
                     + "an overdue deadline. citizenId is masked (\"0790******12\"). sort: fullName, dateOfBirth, stage, "
-                    + "stageSince, createdAt.")
+                    + "stageSince, createdAt. An organizationId outside the caller's subtree answers 404.")
     @APIResponse(responseCode = "200", description = "A page of candidates", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = """
             {"items":[{"id":"0b7e6f52-1c3d-4e5f-8a9b-0c1d2e3f4a5b","fullName":"Nguyễn Thị Hồng Đào",

@@ -41,7 +41,7 @@ public class DeadlineResource {
             description = "Open deadlines of the candidates in the caller's scope (organizationId: that subtree), "
                     + "earliest first. status=DUE_SOON: due within the configured number of working days (default "
                     + "10); OVERDUE: past due; absent: both. Counted in working days (weekends and public holidays "
-                    + "excluded).")
+                    + "excluded). An organizationId outside the caller's subtree answers 404.")
     @APIResponse(responseCode = "200", description = "A page of deadlines", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = """
             {"items":[{"candidateId":"0b7e6f52-1c3d-4e5f-8a9b-0c1d2e3f4a5b",

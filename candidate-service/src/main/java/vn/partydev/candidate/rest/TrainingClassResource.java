@@ -167,7 +167,8 @@ public class TrainingClassResource {
     @Operation(summary = "List training classes",
             description = "Classes whose organizing committee is in the caller's scope, paged, newest first. "
                     + "organizationId limits to that subtree, kind to AWARENESS or NEW_MEMBER, year to classes starting "
-                    + "that year. sort: startDate, name, createdAt.")
+                    + "that year. sort: startDate, name, createdAt. An organizationId outside the caller's subtree "
+                    + "answers 404.")
     @APIResponse(responseCode = "200", description = "A page of classes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = """
             {"items":[{"id":"5c4b3a29-1807-4f6e-9d5c-4b3a29180716","organizationId":"6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f50",

@@ -57,6 +57,16 @@ public class CandidateScope {
         }
     }
 
+    /**
+     * A list filtered by an organization outside the caller's subtree answers 404, as a read of that organization
+     * would (api.md: never reveal what exists outside the scope), rather than an empty page.
+     */
+    public void requireVisibleFilter(UUID organizationId) {
+        if (organizationId != null && !sees(organizationId)) {
+            throw organizationNotFound(organizationId);
+        }
+    }
+
     /** Override passes a blocked rule: only admin and organizer (api.md "Access"). */
     public void requireOverrideRole() {
         if (!caller.hasRole(Roles.ADMIN) && !caller.hasRole(Roles.ORGANIZER)) {
@@ -68,6 +78,11 @@ public class CandidateScope {
 
     public String actor() {
         return caller.subject();
+    }
+
+    public static ApiException organizationNotFound(UUID id) {
+        return ApiException.notFound(Text.of("Không tìm thấy tổ chức đảng " + id + ".", "No party organization " + id
+                + "."));
     }
 
     public static ApiException candidateNotFound(UUID id) {

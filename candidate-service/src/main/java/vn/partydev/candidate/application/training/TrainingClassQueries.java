@@ -63,6 +63,7 @@ public class TrainingClassQueries {
     public Page<TrainingClassEntity> list(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        scope.requireVisibleFilter(filter.organizationId());
         scope.root().ifPresent(root -> {
             where.append(" AND t.organization_id IN (").append(OrganizationTree.subtreeSql(":scopeRoot", ":today"))
                     .append(")");
