@@ -130,7 +130,7 @@ public class ImportCandidates {
             plans.add(plan);
             for (RuleViolation p : plan.problems()) {
                 String field = prefix + p.field();
-                if (unreadable.contains(field)) {
+                if (unreadable.stream().anyMatch(u -> u.equals(field) || u.startsWith(field + "."))) {
                     continue; // already reported as unreadable
                 }
                 violations.add(new Violation(p.rule(), field, p.message(), p.messageEn(), p.values()));

@@ -100,7 +100,20 @@ public final class LoadRun {
         loader.awaitCandidateReplica(deadline);
         loader.members(Integer.parseInt(o.getOrDefault("chunk", "1000")), deadline);
         loader.targets(firstYear, lastYear + 1, deadline);
-        loader.walk(Integer.parseInt(o.getOrDefault("walk", "500")), firstYear, deadline);
+        long historyCount = "all".equals(o.get("history")) ? data.shape().admissions()
+                : Long.parseLong(o.getOrDefault("history", "0"));
+        int walk = Integer.parseInt(o.getOrDefault("walk", historyCount > 0 ? "0" : "500"));
+        if (historyCount > 0 && walk > 0) {
+            throw new IllegalArgumentException("history and walk load the same candidates: use one of them");
+        }
+        if (historyCount > 0) {
+            loader.history(Math.min(historyCount, data.shape().admissions()),
+                    Integer.parseInt(o.getOrDefault("historyChunk", "2000")),
+                    Integer.parseInt(o.getOrDefault("importers", "4")), firstYear, deadline);
+        }
+        if (walk > 0) {
+            loader.walk(walk, firstYear, deadline);
+        }
         int poolSize = Integer.parseInt(o.getOrDefault("pool", "2000"));
         List<DatasetLoader.Pooled> pool = loader.pool(poolSize, deadline);
         System.out.printf("  loaded in %.1f s, %,d HTTP calls%n", (System.nanoTime() - loadStart) / 1e9,
@@ -109,6 +122,19 @@ public final class LoadRun {
         double caughtUp = freshness.awaitCaughtUp(TimeUnit.MINUTES.toNanos(10));
         System.out.printf("  reporting-service caught up with every event %.1f s after the load ended%n", caughtUp);
         writeLoadFigures(out.resolve("load-figures.md"), data, loader, caughtUp);
+        if (historyCount > 0 || walk > 0) {
+            long checkStart = System.nanoTime();
+            ReportCheck.Verdict verdict = ReportCheck.check(api, data, loader, organizations.url(), reports.url(),
+                    firstYear, lastYear, Math.min(historyCount, data.shape().admissions()), walk,
+                    TimeUnit.MINUTES.toNanos(Long.parseLong(o.getOrDefault("checkMinutes", "20"))));
+            System.out.printf("## Reports and roster against the generator (%.1f s after reporting caught up)%n",
+                    (System.nanoTime() - checkStart) / 1e9);
+            verdict.lines().forEach(line -> System.out.println("  " + line));
+            Files.write(out.resolve("load-figures.md"), verdict.lines(), java.nio.file.StandardOpenOption.APPEND);
+            if (!verdict.matches() && !"run".equals(mode)) {
+                return 2;
+            }
+        }
         if (!"run".equals(mode)) {
             return 0;
         }
