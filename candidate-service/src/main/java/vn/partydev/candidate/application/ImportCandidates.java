@@ -59,6 +59,9 @@ public class ImportCandidates {
 
     public static final int MAX_ROWS = 10_000;
 
+    /** Files written per group of statements: bounds the memory one call needs (~12 events a file). */
+    static final int WRITE_SLICE = 250;
+
     /**
      * Rules not judged on an archive file: the record-coherence ones are checked (blocking) by
      * {@link HistoricalMilestones}; introducers are not part of the import (their member ids predate the roster).
@@ -164,14 +167,25 @@ public class ImportCandidates {
         List<CandidateEntity> candidates = new ArrayList<>(rows.size());
         List<CandidateBulkInsert.History> history = new ArrayList<>();
         List<OutboxBatchWriter.Event> events = new ArrayList<>();
+        int historyEntries = 0;
+        int published = 0;
         for (int i = 0; i < rows.size(); i++) {
             HistoricalRecord r = rows.get(i);
             boolean grassrootsCell = "GRASSROOTS_CELL".equals(organizations.get(r.organizationId()).type());
             candidates.add(replay(r, plans.get(i), grassrootsCell, today, now, actor, history, events));
+            // Written in slices (same transaction): memory stays bounded whatever the size of the file, and each
+            // slice is still three statements. A file's events stay together and in order.
+            if (candidates.size() == WRITE_SLICE || i == rows.size() - 1) {
+                bulk.insert(candidates, history);
+                outbox.appendAll(CandidateEvents.TOPIC, "Candidate", events);
+                historyEntries += history.size();
+                published += events.size();
+                candidates.clear();
+                history.clear();
+                events.clear();
+            }
         }
-        bulk.insert(candidates, history);
-        outbox.appendAll(CandidateEvents.TOPIC, "Candidate", events);
-        return new Imported(candidates.size(), history.size(), events.size());
+        return new Imported(rows.size(), historyEntries, published);
     }
 
     /** Every chi bộ named must exist in the replica today and be inside the caller's scope: else 404, nothing written. */
