@@ -289,6 +289,18 @@ class CandidateImportTests {
                 .body("stage", equalTo("REMOVED"));
     }
 
+    @Test
+    void theImportIsDocumentedInOpenApiWithExamples() {
+        io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/candidates/import'.post.summary", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/candidates/import'.post.description", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/candidates/import'.post.tags", hasItem("Candidates"))
+                .body("paths.'/api/v1/candidates/import'.post.requestBody.content.'application/json'.examples",
+                        org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/candidates/import'.post.responses.'422'.content.'application/problem+json'"
+                        + ".examples", org.hamcrest.Matchers.notNullValue());
+    }
+
     /** The pipeline events of one candidate on party.candidate.v1, by type, waiting until {@code count} arrived. */
     private Map<String, JsonNode> eventsOf(UUID candidateId, int count) throws Exception {
         Properties props = new Properties();

@@ -114,9 +114,10 @@ public final class LoadRun {
         }
         if (historyCount > 0) {
             Machine.Sample beforeHistory = Machine.sample(servicePids);
-            loader.history(Math.min(historyCount, data.shape().admissions()),
+            long events = loader.history(Math.min(historyCount, data.shape().admissions()),
                     Integer.parseInt(o.getOrDefault("historyChunk", "2000")),
                     Integer.parseInt(o.getOrDefault("importers", "4")), firstYear, deadline);
+            System.out.printf("    pipeline events published by the import: %,d%n", events);
             cpuPerItem("candidate files", beforeHistory, Machine.sample(servicePids),
                     Math.min(historyCount, data.shape().admissions()));
         }

@@ -79,62 +79,60 @@ public final class HistoricalMilestones {
         }
 
         if (r.sympathizerDate() != null) {
-            steps.add(step("sympathizerDate", Action.RECOGNIZE_SYMPATHIZER, r.sympathizerDate(), r.sympathizerDecision(),
+            steps.add(step("sympathizerDate", r.sympathizerDecision(),
                     null, cmd(Action.RECOGNIZE_SYMPATHIZER, r.sympathizerDate(), r.sympathizerDecision(), null),
                     Map.of()));
         }
         if (r.awarenessCertificateDate() != null) {
             require(problems, r.awarenessCertificateNumber(), "awarenessCertificateNumber",
                     "số giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng", "the awareness course certificate number");
-            steps.add(step("awarenessCertificateDate", Action.COMPLETE_AWARENESS_COURSE, r.awarenessCertificateDate(),
-                    null, null, new ActionCommand(Action.COMPLETE_AWARENESS_COURSE, r.awarenessCertificateDate(), null,
-                            null, r.awarenessCertificateNumber(), r.awarenessCertificateDate(), null, null, List.of(),
+            steps.add(step("awarenessCertificateDate", null, null,
+                    new ActionCommand(Action.COMPLETE_AWARENESS_COURSE, r.awarenessCertificateDate(), null, null,
+                            r.awarenessCertificateNumber(), r.awarenessCertificateDate(), null, null, List.of(),
                             false, null, false, null),
                     evidence("certificateNumber", r.awarenessCertificateNumber())));
         }
         if (r.applicationDate() != null) {
             LocalDate recordDate = r.recordDate() == null ? r.applicationDate() : r.recordDate();
-            steps.add(step("applicationDate", Action.SUBMIT_APPLICATION, r.applicationDate(), null, null,
+            steps.add(step("applicationDate", null, null,
                     new ActionCommand(Action.SUBMIT_APPLICATION, r.applicationDate(), null, null, null, null,
                             r.applicationDate(), recordDate, List.of(), false, null, false, null),
                     evidence("applicationDate", r.applicationDate().toString(), "recordDate", recordDate.toString())));
         }
         if (r.verificationDate() != null) {
             String result = r.verificationResult() == null ? "QUALIFIED" : r.verificationResult();
-            steps.add(step("verificationDate", Action.RECORD_VERIFICATION, r.verificationDate(), null, null,
+            steps.add(step("verificationDate", null, null,
                     new ActionCommand(Action.RECORD_VERIFICATION, r.verificationDate(), null, null, null, null, null,
                             null, List.of(), false, result, false, null),
                     evidence("result", result)));
         }
         if (r.cellResolutionDate() != null) {
             requireVotes(problems, r.cellVotes(), "cellVotes", "biểu quyết của chi bộ", "the cell's vote");
-            steps.add(step("cellResolutionDate", Action.RECORD_CELL_RESOLUTION, r.cellResolutionDate(),
-                    r.cellResolution(), r.cellVotes(),
+            steps.add(step("cellResolutionDate", r.cellResolution(), r.cellVotes(),
                     cmd(Action.RECORD_CELL_RESOLUTION, r.cellResolutionDate(), r.cellResolution(), r.cellVotes()),
                     Map.of()));
         }
         if (r.grassrootsResolutionDate() != null && !grassrootsCell) {
-            steps.add(step("grassrootsResolutionDate", Action.RECORD_GRASSROOTS_RESOLUTION,
-                    r.grassrootsResolutionDate(), r.grassrootsResolution(), r.grassrootsVotes(),
+            steps.add(step("grassrootsResolutionDate", r.grassrootsResolution(), r.grassrootsVotes(),
                     cmd(Action.RECORD_GRASSROOTS_RESOLUTION, r.grassrootsResolutionDate(), r.grassrootsResolution(),
                             r.grassrootsVotes()), Map.of()));
         }
         if (r.admissionDecisionDate() != null) {
             requireDecision(problems, r.admissionDecision(), "admissionDecision", "quyết định kết nạp (9-KNĐ)",
                     "the admission decision (9-KNĐ)");
-            steps.add(step("admissionDecisionDate", Action.RECORD_ADMISSION_DECISION, r.admissionDecisionDate(),
-                    r.admissionDecision(), null, cmd(Action.RECORD_ADMISSION_DECISION, r.admissionDecisionDate(),
+            steps.add(step("admissionDecisionDate", r.admissionDecision(), null,
+                    cmd(Action.RECORD_ADMISSION_DECISION, r.admissionDecisionDate(),
                             r.admissionDecision(), null), Map.of()));
         }
         if (r.ceremonyDate() != null) {
-            steps.add(step("ceremonyDate", Action.RECORD_CEREMONY, r.ceremonyDate(), null, null,
+            steps.add(step("ceremonyDate", null, null,
                     cmd(Action.RECORD_CEREMONY, r.ceremonyDate(), null, null), Map.of()));
         }
         if (r.newMemberCourseDate() != null) {
             if (r.ceremonyDate() == null) {
                 problems.add(missing("ceremonyDate", "newMemberCourseDate"));
             }
-            steps.add(step("newMemberCourseDate", Action.COMPLETE_NEW_MEMBER_COURSE, r.newMemberCourseDate(), null,
+            steps.add(step("newMemberCourseDate", null,
                     null, new ActionCommand(Action.COMPLETE_NEW_MEMBER_COURSE, r.newMemberCourseDate(), null, null,
                             r.newMemberCertificateNumber(), r.newMemberCourseDate(), null, null, List.of(), false, null,
                             false, null),
@@ -143,16 +141,15 @@ public final class HistoricalMilestones {
         if (r.recognitionResolutionDate() != null) {
             requireVotes(problems, r.recognitionVotes(), "recognitionVotes", "biểu quyết công nhận chính thức của chi bộ",
                     "the cell's recognition vote");
-            steps.add(step("recognitionResolutionDate", Action.RECORD_RECOGNITION_RESOLUTION,
-                    r.recognitionResolutionDate(), r.recognitionResolution(), r.recognitionVotes(),
+            steps.add(step("recognitionResolutionDate", r.recognitionResolution(), r.recognitionVotes(),
                     cmd(Action.RECORD_RECOGNITION_RESOLUTION, r.recognitionResolutionDate(), r.recognitionResolution(),
                             r.recognitionVotes()), Map.of()));
         }
         if (r.officialRecognitionDate() != null) {
             requireDecision(problems, r.officialRecognition(), "officialRecognition",
                     "quyết định công nhận đảng viên chính thức", "the official recognition decision");
-            steps.add(step("officialRecognitionDate", Action.RECORD_OFFICIAL_RECOGNITION, r.officialRecognitionDate(),
-                    r.officialRecognition(), null, cmd(Action.RECORD_OFFICIAL_RECOGNITION, r.officialRecognitionDate(),
+            steps.add(step("officialRecognitionDate", r.officialRecognition(), null,
+                    cmd(Action.RECORD_OFFICIAL_RECOGNITION, r.officialRecognitionDate(),
                             r.officialRecognition(), null), Map.of()));
         }
         ending(r, problems, steps);
@@ -209,7 +206,7 @@ public final class HistoricalMilestones {
                 return;
             }
         }
-        steps.add(step("endedDate", action, r.endedDate(), r.endedDecision(), null,
+        steps.add(step("endedDate", r.endedDecision(), null,
                 cmd(action, r.endedDate(), r.endedDecision(), null), evidence("reason", r.endedReason())));
     }
 
@@ -256,8 +253,8 @@ public final class HistoricalMilestones {
                 null);
     }
 
-    private static Milestone step(String field, Action action, LocalDate date, Decision decision, Votes votes,
-                                  ActionCommand command, Map<String, Object> evidence) {
+    private static Milestone step(String field, Decision decision, Votes votes, ActionCommand command,
+                                  Map<String, Object> evidence) {
         return new Milestone(field, command, decision, votes, evidence);
     }
 
