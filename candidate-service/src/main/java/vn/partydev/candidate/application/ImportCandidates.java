@@ -176,7 +176,7 @@ public class ImportCandidates {
             // Written in slices (same transaction): memory stays bounded whatever the size of the file, and each
             // slice is still three statements. A file's events stay together and in order.
             if (candidates.size() == WRITE_SLICE || i == rows.size() - 1) {
-                bulk.insert(candidates, history);
+                insert(candidates, history);
                 outbox.appendAll(CandidateEvents.TOPIC, "Candidate", events);
                 historyEntries += history.size();
                 published += events.size();
@@ -186,6 +186,22 @@ public class ImportCandidates {
             }
         }
         return new Imported(rows.size(), historyEntries, published);
+    }
+
+    /** A concurrent registration or import of the same live citizen id loses on the unique index: 409, not 500. */
+    private void insert(List<CandidateEntity> candidates, List<CandidateBulkInsert.History> history) {
+        try {
+            bulk.insert(candidates, history);
+        } catch (jakarta.persistence.PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw ApiException.conflict("DUPLICATE_CITIZEN_ID", Text.of(
+                            "Một hồ sơ đang xử lý với cùng số căn cước vừa được ghi (nhập đồng thời); không nhập hồ sơ nào.",
+                            "A live file with one of these citizen ids was written meanwhile; nothing was imported."));
+                }
+            }
+            throw e;
+        }
     }
 
     /** Every chi bộ named must exist in the replica today and be inside the caller's scope: else 404, nothing written. */
