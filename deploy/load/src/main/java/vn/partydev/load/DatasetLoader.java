@@ -192,6 +192,91 @@ final class DatasetLoader {
         timed("candidates walked to official member", done, calls, started);
     }
 
+    /**
+     * Imports the first {@code count} admitted candidates as historical files ({@code POST
+     * /api/v1/candidates/import}, ADR 0092): {@code chunk} files a call, {@code parallel} calls at a time, each
+     * file with every milestone of {@link #admit} on the same dates, so that the events, the roster and the
+     * reports are those of the walk. Answers the number of pipeline events the import published.
+     */
+    long history(long count, int chunk, int parallel, int firstYear, long deadline) throws Exception {
+        long started = System.nanoTime();
+        long calls = api.calls.get();
+        int chunks = (int) ((count + chunk - 1) / chunk);
+        AtomicLong imported = new AtomicLong();
+        AtomicLong events = new AtomicLong();
+        int done = Api.parallel(chunks, parallel, deadline, i -> {
+            long from = (long) i * chunk;
+            long to = Math.min(count, from + chunk);
+            StringBuilder json = new StringBuilder((int) (to - from) * 1500).append('[');
+            for (long n = from; n < to; n++) {
+                if (n > from) {
+                    json.append(',');
+                }
+                json.append(historicalFile(data.candidate(n, firstYear)));
+            }
+            json.append(']');
+            Api.Answer answer = api.expect(201, "candidate history chunk " + i,
+                    api.post(candidates + "/api/v1/candidates/import", json.toString(), null));
+            imported.addAndGet(answer.json().get("imported").asLong());
+            events.addAndGet(answer.json().get("events").asLong());
+        });
+        timed("candidate history (import, " + chunk + " files a call)", imported.get(), calls, started);
+        if (done < chunks) {
+            throw new IllegalStateException("deadline reached after " + done + " of " + chunks + " history chunks");
+        }
+        return events.get();
+    }
+
+    /** One admitted candidate's paper file: the person, and every milestone on the dates {@link #admit} uses. */
+    private String historicalFile(Dataset.Candidate c) {
+        Dataset.Org cell = data.unit(c.unit());
+        int y = c.ceremonyYear();
+        int p = y - 1;
+        String n = Long.toString(c.number());
+        String place = cell.communeName();
+        String cellIssuer = cell.name();
+        String committee = "Đảng uỷ " + data.organizations().get(cell.type() == Dataset.Type.CELL
+                ? cell.parent() : cell.index()).name().replaceFirst("^(Đảng bộ|Chi bộ) ", "");
+        int eligible = Math.max(3, data.rosterSize(c.unit()) - 1);
+        String votes = "{\"eligible\":" + eligible + ",\"present\":" + eligible + ",\"for\":" + (eligible - 1)
+                + ",\"against\":1}";
+        StringBuilder b = new StringBuilder(1500);
+        b.append("{\"organizationId\":\"").append(ids[cell.index()]).append("\",\"fullName\":\"").append(c.fullName())
+                .append("\",\"dateOfBirth\":\"").append(c.dateOfBirth()).append("\",\"gender\":\"")
+                .append(c.female() ? "FEMALE" : "MALE").append("\",\"citizenId\":\"").append(c.citizenId())
+                .append("\",\"ethnicity\":\"").append(c.ethnicity()).append("\",\"religion\":\"").append(c.religion())
+                .append("\",\"hometown\":\"Xã ").append(place).append("\",\"residence\":\"Xã ").append(place)
+                .append("\",\"occupation\":\"").append(c.occupation()).append("\",\"sector\":\"").append(c.sector())
+                .append("\",\"generalEducation\":\"12/12\",\"professionalEducation\":\"").append(c.professionalEducation())
+                .append("\",\"politicalTheory\":\"NONE\",\"youthUnionMember\":").append(c.youthUnion())
+                .append(",\"areaCategory\":\"").append(c.areaCategory()).append("\",\"source\":\"").append(c.source())
+                .append("\",\"registeredDate\":\"").append(p).append("-08-25\"")
+                .append(",\"sympathizerDate\":\"").append(p).append("-09-08\",\"sympathizerDecision\":")
+                .append(doc("05-NQ/CB", p + "-09-08", cellIssuer))
+                .append(",\"awarenessCertificateNumber\":\"CN-NTVĐ ").append(n).append('/').append(p)
+                .append("\",\"awarenessCertificateDate\":\"").append(p).append("-10-12\"")
+                .append(",\"applicationDate\":\"").append(p).append("-11-02\",\"recordDate\":\"").append(p).append("-11-04\"")
+                .append(",\"verificationDate\":\"").append(p).append("-12-10\",\"verificationResult\":\"QUALIFIED\"")
+                .append(",\"cellResolutionDate\":\"").append(y).append("-03-03\",\"cellVotes\":").append(votes)
+                .append(",\"cellResolution\":").append(doc("12-NQ/CB", y + "-03-03", cellIssuer));
+        if (cell.type() == Dataset.Type.CELL) {
+            b.append(",\"grassrootsResolutionDate\":\"").append(y).append("-03-17\",\"grassrootsVotes\":")
+                    .append("{\"eligible\":9,\"present\":9,\"for\":8,\"against\":1},\"grassrootsResolution\":")
+                    .append(doc("40-NQ/ĐU", y + "-03-17", committee));
+        }
+        b.append(",\"admissionDecisionDate\":\"").append(y).append("-04-07\",\"admissionDecision\":")
+                .append(doc(n + "-QĐ/TU", y + "-04-07", "Ban Thường vụ Đảng uỷ xã " + place))
+                .append(",\"ceremonyDate\":\"").append(y).append("-04-21\"")
+                .append(",\"newMemberCourseDate\":\"").append(y).append("-09-15\",\"newMemberCertificateNumber\":\"ĐVM ")
+                .append(n).append('/').append(y).append('"')
+                .append(",\"recognitionResolutionDate\":\"").append(y + 1).append("-04-28\",\"recognitionVotes\":")
+                .append(votes).append(",\"recognitionResolution\":").append(doc("20-NQ/CB", (y + 1) + "-04-28", cellIssuer))
+                .append(",\"officialRecognitionDate\":\"").append(y + 1).append("-05-12\",\"officialRecognition\":")
+                .append(doc(n + "-QĐ/TU", (y + 1) + "-05-12", "Ban Thường vụ Đảng uỷ xã " + place))
+                .append(",\"note\":\"Nhập từ hồ sơ giấy (bộ dữ liệu mẫu)\"}");
+        return b.toString();
+    }
+
     /** Registers {@code count} candidates still in the pipeline (numbers after the admitted ones). */
     List<Pooled> pool(int count, long deadline) throws Exception {
         long started = System.nanoTime();

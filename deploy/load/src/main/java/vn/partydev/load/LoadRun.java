@@ -98,9 +98,32 @@ public final class LoadRun {
         long loadStart = System.nanoTime();
         loader.organizations(deadline);
         loader.awaitCandidateReplica(deadline);
+        Map<String, Long> servicePids = new LinkedHashMap<>();
+        servicePids.put("organization-service", organizations.pid());
+        servicePids.put("candidate-service", candidates.pid());
+        servicePids.put("reporting-service", reports.pid());
+        Machine.Sample beforeMembers = Machine.sample(servicePids);
         loader.members(Integer.parseInt(o.getOrDefault("chunk", "1000")), deadline);
+        cpuPerItem("members", beforeMembers, Machine.sample(servicePids), data.shape().members());
         loader.targets(firstYear, lastYear + 1, deadline);
-        loader.walk(Integer.parseInt(o.getOrDefault("walk", "500")), firstYear, deadline);
+        long historyCount = "all".equals(o.get("history")) ? data.shape().admissions()
+                : Long.parseLong(o.getOrDefault("history", "0"));
+        int walk = Integer.parseInt(o.getOrDefault("walk", historyCount > 0 ? "0" : "500"));
+        if (historyCount > 0 && walk > 0) {
+            throw new IllegalArgumentException("history and walk load the same candidates: use one of them");
+        }
+        if (historyCount > 0) {
+            Machine.Sample beforeHistory = Machine.sample(servicePids);
+            long events = loader.history(Math.min(historyCount, data.shape().admissions()),
+                    Integer.parseInt(o.getOrDefault("historyChunk", "2000")),
+                    Integer.parseInt(o.getOrDefault("importers", "4")), firstYear, deadline);
+            System.out.printf("    pipeline events published by the import: %,d%n", events);
+            cpuPerItem("candidate files", beforeHistory, Machine.sample(servicePids),
+                    Math.min(historyCount, data.shape().admissions()));
+        }
+        if (walk > 0) {
+            loader.walk(walk, firstYear, deadline);
+        }
         int poolSize = Integer.parseInt(o.getOrDefault("pool", "2000"));
         List<DatasetLoader.Pooled> pool = loader.pool(poolSize, deadline);
         System.out.printf("  loaded in %.1f s, %,d HTTP calls%n", (System.nanoTime() - loadStart) / 1e9,
@@ -109,6 +132,19 @@ public final class LoadRun {
         double caughtUp = freshness.awaitCaughtUp(TimeUnit.MINUTES.toNanos(10));
         System.out.printf("  reporting-service caught up with every event %.1f s after the load ended%n", caughtUp);
         writeLoadFigures(out.resolve("load-figures.md"), data, loader, caughtUp);
+        if (historyCount > 0 || walk > 0) {
+            long checkStart = System.nanoTime();
+            ReportCheck.Verdict verdict = ReportCheck.check(api, data, loader, organizations.url(), reports.url(),
+                    firstYear, lastYear, Math.min(historyCount, data.shape().admissions()), walk,
+                    TimeUnit.MINUTES.toNanos(Long.parseLong(o.getOrDefault("checkMinutes", "20"))));
+            System.out.printf("## Reports and roster against the generator (%.1f s after reporting caught up)%n",
+                    (System.nanoTime() - checkStart) / 1e9);
+            verdict.lines().forEach(line -> System.out.println("  " + line));
+            Files.write(out.resolve("load-figures.md"), verdict.lines(), java.nio.file.StandardOpenOption.APPEND);
+            if (!verdict.matches() && !"run".equals(mode)) {
+                return 2;
+            }
+        }
         if (!"run".equals(mode)) {
             return 0;
         }
@@ -146,6 +182,22 @@ public final class LoadRun {
                 loadAfter, duration, o);
         System.out.println(Files.readString(out.resolve("summary.md")));
         return gatling;
+    }
+
+    /**
+     * CPU milliseconds per item of each process over a part (from /proc): a figure that does not depend on how busy
+     * the machine is, unlike the wall-clock rate. Consumers working off Kafka during the part are included.
+     */
+    private static void cpuPerItem(String what, Machine.Sample before, Machine.Sample after, long items) {
+        StringBuilder line = new StringBuilder("    CPU per " + what.replaceFirst("s$", "") + " (ms):");
+        long all = 0;
+        for (Map.Entry<String, Long> e : after.ticks().entrySet()) {
+            long ticks = e.getValue() - before.ticks().getOrDefault(e.getKey(), 0L);
+            all += ticks;
+            line.append(String.format(" %s %.2f;", e.getKey(), ticks * 10.0 / items));
+        }
+        line.append(String.format(" all %.2f", all * 10.0 / items));
+        System.out.println(line);
     }
 
     /** The counts and shares of the whole dataset, made in memory, and how fast the generator makes them. */
@@ -296,7 +348,8 @@ public final class LoadRun {
             given.put(kv[0], kv[1]);
         }
         List<String> known = List.of("mode", "scale", "seed", "years", "out", "serviceHeap", "threads", "maxMinutes",
-                "chunk", "walk", "pool", "users", "duration", "readers", "actors", "reporters", "results");
+                "chunk", "walk", "pool", "users", "duration", "readers", "actors", "reporters", "results", "history",
+                "historyChunk", "importers", "checkMinutes");
         for (String key : given.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("Unknown setting " + key + "; known: " + known);
