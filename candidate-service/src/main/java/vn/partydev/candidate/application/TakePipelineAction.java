@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -108,17 +110,18 @@ public class TakePipelineAction {
     }
 
     /**
-     * Takes the step. The candidate row is read, locked and written with plain JDBC ({@link CandidateRows}, ADR
-     * 0086): the object judged is not managed by Hibernate, and the step's writes are one statement.
+     * Takes the step. The candidate row is read, locked and written with plain JDBC in a transaction of its own
+     * ({@link CandidateRows}, ADR 0086): the object judged is not managed by Hibernate, and the step's writes are
+     * one statement. Called outside any JTA transaction (from the REST resource).
      */
     public Taken takeStep(UUID candidateId, Step step, String ifMatch) {
         if (!asksOrganizationService(step.command().action())) {
             // Nothing to ask organization-service: check, judge and write in one transaction, the candidate row
             // locked from the first read (one transaction and one read of the row per step instead of two).
-            return QuarkusTransaction.requiringNew().call(() -> {
-                CandidateEntity c = rows.lock(candidateId);
+            return rows.inTransaction(connection -> {
+                CandidateEntity c = rows.lock(connection, candidateId);
                 checkBeforeJudging(candidateId, c, step, ifMatch);
-                return judgeAndWrite(c, step, OrganizationFacts.NONE);
+                return judgeAndWrite(connection, c, step, OrganizationFacts.NONE);
             });
         }
         // A step that needs organization-service reads the candidate, asks, and only then locks and writes: the
@@ -132,13 +135,13 @@ public class TakePipelineAction {
             return c;
         });
         OrganizationFacts remote = askOrganizationService(current, step.command());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            CandidateEntity c = rows.lock(candidateId);
+        return rows.inTransaction(connection -> {
+            CandidateEntity c = rows.lock(connection, candidateId);
             if (c == null) {
                 throw CandidateScope.candidateNotFound(candidateId);
             }
             IfMatch.check(ifMatch, c.version);
-            return judgeAndWrite(c, step, remote);
+            return judgeAndWrite(connection, c, step, remote);
         });
     }
 
@@ -168,7 +171,8 @@ public class TakePipelineAction {
     }
 
     /** Judges the step on a row locked by {@link CandidateRows#lock} and writes it with one statement. */
-    private Taken judgeAndWrite(CandidateEntity c, Step step, OrganizationFacts remote) {
+    private Taken judgeAndWrite(Connection connection, CandidateEntity c, Step step, OrganizationFacts remote)
+            throws SQLException {
         Judgement judgement = judge(c, step, remote);
         if (judgement.stageOrder() != null) {
             throw stageOrder(judgement.stageOrder());
@@ -178,7 +182,7 @@ public class TakePipelineAction {
         }
         long judgedVersion = c.version;
         Recorded r = record(c, step, remote, judgement);
-        if (!rows.writeStep(c, judgedVersion, r.history(), r.event())) {
+        if (!rows.writeStep(connection, c, judgedVersion, r.history(), r.event())) {
             // Cannot happen while the row is locked; if it ever did, the version moved under us: stale.
             throw ApiException.preconditionFailed(Text.of("Hồ sơ vừa được thay đổi; hãy đọc lại và thử lại.",
                     "The candidate changed meanwhile; read it again and retry."));

@@ -13,9 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The statements of one pipeline step in plain JDBC, on the connection of the caller's transaction (ADR 0086):
- * the candidate row read {@code FOR UPDATE}, then ONE statement that writes the row's new state, its history
- * row and its outbox event. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
+ * The statements of one pipeline step in plain JDBC, in a database transaction of their own (ADR 0086): the
+ * candidate row read {@code FOR UPDATE}, then ONE statement that writes the row's new state, its history row and
+ * its outbox event, then the commit. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
  * cores); through Hibernate it cost a session, a dirty check of ~50 columns, a full-row UPDATE and three more
  * round trips. The columns are the same as {@link CandidateEntity}'s and {@link HistoryEntity}'s, which stay
  * the mapping for every other use (lists, registration, transfers, training classes).
@@ -72,22 +72,68 @@ public class CandidateRows {
                         String payload, OffsetDateTime occurredAt) {
     }
 
+    /** Work done on the connection of {@link #inTransaction}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     @Inject
     AgroalDataSource dataSource;
+
+    /**
+     * Runs {@code work} in a database transaction of its own on one pooled connection: committed when it returns,
+     * rolled back when it throws (a refusal such as 404, 412 or 422 is thrown, so it writes nothing). No JTA
+     * transaction and no Hibernate session are involved: a step needs neither, and both cost CPU on every
+     * request. Must not be called inside a JTA transaction (the connection would belong to it).
+     */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    rollback(connection);
+                }
+                restoreAutoCommit(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("A pipeline step could not be written", e);
+        }
+    }
+
+    /** The pool's other users (the outbox relay, the idempotency filter) expect auto-commit connections. */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // A broken connection: the pool validates and discards it; the step's own failure is what matters.
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken: the pool discards it, and PostgreSQL has rolled the transaction back.
+        }
+    }
 
     /**
      * The candidate, locked until the transaction ends, or null when there is none. The answer is a plain object
      * (not managed by Hibernate): changing it writes nothing until {@link #writeStep}.
      */
-    public CandidateEntity lock(UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(LOCK)) {
+    public CandidateEntity lock(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? read(rs) : null;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read candidate", e);
         }
     }
 
@@ -95,9 +141,9 @@ public class CandidateRows {
      * Writes the step: the candidate's new state (its {@code version} already incremented by the caller), the
      * history row and the event. Answers false when the row was not at {@code judgedVersion} (nothing written).
      */
-    public boolean writeStep(CandidateEntity c, long judgedVersion, History h, Event e) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement write = connection.prepareStatement(WRITE_STEP)) {
+    public boolean writeStep(Connection connection, CandidateEntity c, long judgedVersion, History h, Event e)
+            throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(WRITE_STEP)) {
             int i = 0;
             write.setString(++i, c.stage);
             date(write, ++i, c.stageSince);
@@ -152,8 +198,6 @@ public class CandidateRows {
             write.setString(++i, e.payload());
             write.setObject(++i, e.occurredAt());
             return write.executeUpdate() == 1;
-        } catch (SQLException ex) {
-            throw new IllegalStateException("Cannot write the step of candidate " + c.id, ex);
         }
     }
 
