@@ -112,7 +112,7 @@ public class TakePipelineAction {
     /**
      * Takes the step. The candidate row is read, locked and written with plain JDBC in a transaction of its own
      * ({@link CandidateRows}, ADR 0086): the object judged is not managed by Hibernate, and the step's writes are
-     * one statement. Called outside any JTA transaction (from the REST resource).
+     * one statement.
      */
     public Taken takeStep(UUID candidateId, Step step, String ifMatch) {
         if (!asksOrganizationService(step.command().action())) {

@@ -1,6 +1,7 @@
 package vn.partydev.candidate.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,9 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The statements of one pipeline step in plain JDBC, in a database transaction of their own (ADR 0086): the
- * candidate row read {@code FOR UPDATE}, then ONE statement that writes the row's new state, its history row and
- * its outbox event, then the commit. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
+ * The statements of one pipeline step in plain JDBC, in a transaction of their own (ADR 0086): the candidate row
+ * read {@code FOR UPDATE}, then ONE statement that writes the row's new state, its history row and its outbox
+ * event, then the commit. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
  * cores); through Hibernate it cost a session, a dirty check of ~50 columns, a full-row UPDATE and three more
  * round trips. The columns are the same as {@link CandidateEntity}'s and {@link HistoryEntity}'s, which stay
  * the mapping for every other use (lists, registration, transfers, training classes).
@@ -82,46 +83,19 @@ public class CandidateRows {
     AgroalDataSource dataSource;
 
     /**
-     * Runs {@code work} in a database transaction of its own on one pooled connection: committed when it returns,
-     * rolled back when it throws (a refusal such as 404, 412 or 422 is thrown, so it writes nothing). No JTA
-     * transaction and no Hibernate session are involved: a step needs neither, and both cost CPU on every
-     * request. Must not be called inside a JTA transaction (the connection would belong to it).
+     * Runs {@code work} in a transaction of its own (a new JTA transaction, as before): committed when it returns,
+     * rolled back when it throws (a refusal such as 404, 412 or 422 is thrown, so it writes nothing). The
+     * connection is the one the transaction enlisted, so anything in {@code work} that reads through Hibernate
+     * (the scope walk of a non-national caller, the working-day calendar, the chi bộ's type) uses the same
+     * connection: a request never holds one pooled connection while waiting for a second one, which under load
+     * could exhaust the pool. No Hibernate session is opened unless something in {@code work} reads through it.
      */
     public <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            boolean committed = false;
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                committed = true;
-                return result;
-            } finally {
-                if (!committed) {
-                    rollback(connection);
-                }
-                restoreAutoCommit(connection);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("A pipeline step could not be written", e);
-        }
-    }
-
-    /** The pool's other users (the outbox relay, the idempotency filter) expect auto-commit connections. */
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A broken connection: the pool validates and discards it; the step's own failure is what matters.
-        }
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken: the pool discards it, and PostgreSQL has rolled the transaction back.
-        }
+        });
     }
 
     /**
