@@ -153,6 +153,46 @@ class PipelineIntegrityTests {
         Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
     }
 
+    @Test
+    void aStepWritesRowHistoryAndEventTogetherAndARefusedStepWritesNone() throws Exception {
+        UUID id = candidate();
+        // Out of order (verification before the file exists): 422, and nothing of the three is written.
+        Api.act("secretary", tree.cell(), id, "record-verification",
+                "{\"date\":\"2024-06-20\",\"result\":\"QUALIFIED\",\"certifyingCommittee\":\"Đảng ủy\"}")
+                .statusCode(422).body("code", equalTo("STAGE_ORDER"));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then().body("version", equalTo(0));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(1));
+        assertEquals(0L, events(id));
+
+        Api.act("secretary", tree.cell(), id, "recognize-sympathizer", "{\"date\":\"2024-03-05\"}").statusCode(200);
+        var answer = Api.act("secretary", tree.cell(), id, "complete-awareness-course",
+                        "{\"date\":\"2024-04-10\",\"certificateNumber\":\"CN 7/2024\",\"certificateDate\":\"2024-04-10\"}")
+                .statusCode(200).header("ETag", equalTo("\"2\"")).body("version", equalTo(2))
+                .body("awarenessCertificate.number", equalTo("CN 7/2024")).extract();
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(3))
+                .body("items[2].action", equalTo("complete-awareness-course"))
+                .body("items[2].toStage", equalTo(answer.path("stage")));
+        assertEquals(2L, events(id));
+        // The event carries the state and the deadlines the answer shows (computed once for both).
+        var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lastEvent(id));
+        assertEquals(answer.path("stage"), event.get("stage").asText());
+        assertEquals("complete-awareness-course", event.get("action").asText());
+        List<Map<String, Object>> shown = answer.path("deadlines");
+        assertEquals(shown.size(), event.get("deadlines").size());
+        for (int i = 0; i < shown.size(); i++) {
+            assertEquals(shown.get(i).get("kind"), event.get("deadlines").get(i).get("kind").asText());
+            assertEquals(shown.get(i).get("due"), event.get("deadlines").get(i).get("due").asText());
+            assertEquals(shown.get(i).get("status"), event.get("deadlines").get(i).get("status").asText());
+        }
+        assertEquals(false, shown.isEmpty(), "the certificate's expiry is a deadline");
+    }
+
+    @Transactional
+    String lastEvent(UUID id) {
+        return (String) em.createNativeQuery("SELECT payload::text FROM outbox WHERE aggregateid = ?1 ORDER BY seq DESC LIMIT 1")
+                .setParameter(1, id.toString()).getSingleResult();
+    }
+
     @Transactional
     long events(UUID id) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE aggregateid = ?1 AND type <> 'CandidateRegistered'")

@@ -64,7 +64,20 @@ public class CandidateRecords {
 
     /** Stores the open due dates in their columns so that lists of overdue candidates are one SQL query. */
     public void refreshDueDates(CandidateEntity c) {
+        store(c, Deadlines.dueDates(factsWithoutTree(c), workingDays));
+    }
+
+    /**
+     * {@link #refreshDueDates} and {@link #deadlines} in one computation: a step stores the due dates and puts the
+     * deadlines in its event and its answer.
+     */
+    public List<Deadline> refreshDueDatesAndDeadlines(CandidateEntity c) {
         Deadlines.DueDates due = Deadlines.dueDates(factsWithoutTree(c), workingDays);
+        store(c, due);
+        return Deadlines.of(due, LocalDate.now(), config.dueSoonWorkingDays(), workingDays);
+    }
+
+    private static void store(CandidateEntity c, Deadlines.DueDates due) {
         c.decisionDue = due.openDecision();
         c.ceremonyDue = due.openCeremony();
         c.recognitionDue = due.openRecognition();

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import vn.partydev.candidate.client.OrganizationGateway;
 import vn.partydev.candidate.domain.Action;
 import vn.partydev.candidate.domain.ActionCommand;
 import vn.partydev.candidate.domain.CandidateFacts;
+import vn.partydev.candidate.domain.Deadline;
 import vn.partydev.candidate.domain.Introducer;
 import vn.partydev.candidate.domain.MemberFacts;
 import vn.partydev.candidate.domain.OrganizationFacts;
@@ -34,6 +37,7 @@ import vn.partydev.candidate.domain.policy.RuleContext;
 import vn.partydev.candidate.messaging.CandidateEvents;
 import vn.partydev.candidate.persistence.CandidateEntity;
 import vn.partydev.candidate.persistence.CandidateJson;
+import vn.partydev.candidate.persistence.CandidateRows;
 import vn.partydev.candidate.persistence.HistoryEntity;
 import vn.partydev.candidate.persistence.OrganizationTree;
 import vn.partydev.candidate.security.CandidateScope;
@@ -72,6 +76,9 @@ public class TakePipelineAction {
     CandidateRecords records;
 
     @Inject
+    CandidateRows rows;
+
+    @Inject
     CandidateEvents events;
 
     @Inject
@@ -94,14 +101,27 @@ public class TakePipelineAction {
 
     private static final AdmissionPolicies POLICIES = AdmissionPolicies.allCurrentPolicies();
 
+    /** A step taken: the candidate's new state and its deadlines as of today (computed once for the row, the event and the answer). */
+    public record Taken(CandidateEntity candidate, List<Deadline> deadlines) {
+    }
+
     public CandidateEntity take(UUID candidateId, Step step, String ifMatch) {
+        return takeStep(candidateId, step, ifMatch).candidate();
+    }
+
+    /**
+     * Takes the step. The candidate row is read, locked and written with plain JDBC in a transaction of its own
+     * ({@link CandidateRows}, ADR 0086): the object judged is not managed by Hibernate, and the step's writes are
+     * one statement.
+     */
+    public Taken takeStep(UUID candidateId, Step step, String ifMatch) {
         if (!asksOrganizationService(step.command().action())) {
             // Nothing to ask organization-service: check, judge and write in one transaction, the candidate row
             // locked from the first read (one transaction and one read of the row per step instead of two).
-            return QuarkusTransaction.requiringNew().call(() -> {
-                CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
+            return rows.inTransaction(connection -> {
+                CandidateEntity c = rows.lock(connection, candidateId);
                 checkBeforeJudging(candidateId, c, step, ifMatch);
-                return judgeAndRecord(c, step, OrganizationFacts.NONE);
+                return judgeAndWrite(connection, c, step, OrganizationFacts.NONE);
             });
         }
         // A step that needs organization-service reads the candidate, asks, and only then locks and writes: the
@@ -115,10 +135,13 @@ public class TakePipelineAction {
             return c;
         });
         OrganizationFacts remote = askOrganizationService(current, step.command());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            CandidateEntity c = em.find(CandidateEntity.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
+        return rows.inTransaction(connection -> {
+            CandidateEntity c = rows.lock(connection, candidateId);
+            if (c == null) {
+                throw CandidateScope.candidateNotFound(candidateId);
+            }
             IfMatch.check(ifMatch, c.version);
-            return judgeAndRecord(c, step, remote);
+            return judgeAndWrite(connection, c, step, remote);
         });
     }
 
@@ -147,7 +170,9 @@ public class TakePipelineAction {
         IfMatch.check(ifMatch, c.version);
     }
 
-    private CandidateEntity judgeAndRecord(CandidateEntity c, Step step, OrganizationFacts remote) {
+    /** Judges the step on a row locked by {@link CandidateRows#lock} and writes it with one statement. */
+    private Taken judgeAndWrite(Connection connection, CandidateEntity c, Step step, OrganizationFacts remote)
+            throws SQLException {
         Judgement judgement = judge(c, step, remote);
         if (judgement.stageOrder() != null) {
             throw stageOrder(judgement.stageOrder());
@@ -155,7 +180,14 @@ public class TakePipelineAction {
         if (!judgement.refusals().isEmpty()) {
             throw ApiException.ruleViolation(judgement.refusals().stream().map(TakePipelineAction::toProblem).toList());
         }
-        return record(c, step, remote, judgement);
+        long judgedVersion = c.version;
+        Recorded r = record(c, step, remote, judgement);
+        if (!rows.writeStep(connection, c, judgedVersion, r.history(), r.event())) {
+            // Cannot happen while the row is locked; if it ever did, the version moved under us: stale.
+            throw ApiException.preconditionFailed(Text.of("Hồ sơ vừa được thay đổi; hãy đọc lại và thử lại.",
+                    "The candidate changed meanwhile; read it again and retry."));
+        }
+        return new Taken(c, r.deadlines());
     }
 
     /** One candidate's step inside a batch (e.g. the completions of a training class). */
@@ -196,7 +228,12 @@ public class TakePipelineAction {
         }
         List<CandidateEntity> written = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            written.add(record(locked.get(i), steps.get(i).step(), OrganizationFacts.NONE, judgements.get(i)));
+            // These rows are Hibernate's (managed, flushed at commit); the history row and the event go the same way.
+            CandidateEntity c = locked.get(i);
+            Recorded r = record(c, steps.get(i).step(), OrganizationFacts.NONE, judgements.get(i));
+            em.persist(r.historyEntity(c.id));
+            events.append(r.event());
+            written.add(c);
         }
         return written;
     }
@@ -226,8 +263,32 @@ public class TakePipelineAction {
         return new Judgement(null, verdict, failedVote, refusals);
     }
 
-    /** Writes a judged step: the candidate's new state, its history row and its event. */
-    private CandidateEntity record(CandidateEntity c, Step step, OrganizationFacts remote, Judgement judgement) {
+    /** What a judged step writes besides the candidate's row: its history row and its event; and its deadlines. */
+    private record Recorded(CandidateRows.History history, CandidateRows.Event event, List<Deadline> deadlines) {
+
+        HistoryEntity historyEntity(UUID candidateId) {
+            HistoryEntity h = new HistoryEntity();
+            h.candidateId = candidateId;
+            h.action = history.action();
+            h.stepDate = history.stepDate();
+            h.actor = history.actor();
+            h.decision = history.decision();
+            h.votes = history.votes();
+            h.evidence = history.evidence();
+            h.policyVersion = history.policyVersion();
+            h.override = history.override();
+            h.fromStage = history.fromStage();
+            h.toStage = history.toStage();
+            h.recordedAt = history.recordedAt();
+            return h;
+        }
+    }
+
+    /**
+     * Applies a judged step to the candidate (its new state and version, not yet written) and answers its
+     * history row and its event, for the caller to write.
+     */
+    private Recorded record(CandidateEntity c, Step step, OrganizationFacts remote, Judgement judgement) {
         ActionCommand command = step.command();
         Action action = command.action();
         AdmissionPolicies.Verdict verdict = judgement.verdict();
@@ -247,7 +308,7 @@ public class TakePipelineAction {
             warnings.addAll(verdict.warnings());
             c.warnings = CandidateJson.write(warnings);
         }
-        records.refreshDueDates(c);
+        List<Deadline> deadlines = records.refreshDueDatesAndDeadlines(c);
         c.version++;
 
         Map<String, Object> override = null;
@@ -272,13 +333,16 @@ public class TakePipelineAction {
             evidence.put("outcome", "FAILED");
             evidence.put("failedVote", verdict.blocking());
         }
-        appendHistory(c.id, action.slug(), command.date(), step.decision(), step.votes(), evidence,
-                verdict.versions(), override, previousStage, c.stage);
+        CandidateRows.History history = new CandidateRows.History(action.slug(), command.date(), scope.actor(),
+                CandidateJson.write(step.decision()), CandidateJson.write(step.votes()), CandidateJson.write(evidence),
+                CandidateJson.write(verdict.versions()), CandidateJson.write(override), previousStage, c.stage,
+                OffsetDateTime.now(ZoneOffset.UTC));
 
         boolean late = verdict.warnings().stream().anyMatch(v -> DEADLINE_RULES.contains(v.rule()))
                 || verdict.overridden().stream().anyMatch(v -> DEADLINE_RULES.contains(v.rule()));
-        events.publish(eventType, action.slug(), command.date(), previousStage, c, late, step.overrideRule());
-        return c;
+        CandidateRows.Event event = events.event(eventType, action.slug(), command.date(), previousStage, c, late,
+                step.overrideRule(), deadlines);
+        return new Recorded(history, event, deadlines);
     }
 
     /** Changes the candidate as the step says and answers the event type that tells it. */
@@ -377,25 +441,6 @@ public class TakePipelineAction {
         return tree.pathUp(organizationId, LocalDate.now()).stream()
                 .filter(n -> "GRASSROOTS_COMMITTEE".equals(n.type()) || "GRASSROOTS_CELL".equals(n.type()))
                 .map(OrganizationTree.PathNode::id).findFirst().orElse(null);
-    }
-
-    private void appendHistory(UUID candidateId, String action, LocalDate date, Map<String, Object> decision,
-                               Map<String, Object> votes, Map<String, Object> evidence, Map<String, String> versions,
-                               Map<String, Object> override, String fromStage, String toStage) {
-        HistoryEntity h = new HistoryEntity();
-        h.candidateId = candidateId;
-        h.action = action;
-        h.stepDate = date;
-        h.actor = scope.actor();
-        h.decision = CandidateJson.write(decision);
-        h.votes = CandidateJson.write(votes);
-        h.evidence = CandidateJson.write(evidence);
-        h.policyVersion = CandidateJson.write(versions);
-        h.override = CandidateJson.write(override);
-        h.fromStage = fromStage;
-        h.toStage = toStage;
-        h.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        em.persist(h);
     }
 
     private static void checkOverridable(String rule) {

@@ -72,7 +72,11 @@ public final class Deadlines {
     /** Each deadline with its status today; DUE_SOON within {@code dueSoonWorkingDays} working days. */
     public static List<Deadline> of(CandidateFacts c, LocalDate today, int dueSoonWorkingDays,
                                     WorkingDays workingDays) {
-        DueDates d = dueDates(c, workingDays);
+        return of(dueDates(c, workingDays), today, dueSoonWorkingDays, workingDays);
+    }
+
+    /** {@link #of(CandidateFacts, LocalDate, int, WorkingDays)} from due dates already computed. */
+    public static List<Deadline> of(DueDates d, LocalDate today, int dueSoonWorkingDays, WorkingDays workingDays) {
         LocalDate soon = workingDays.addWorkingDays(today, dueSoonWorkingDays);
         List<Deadline> deadlines = new ArrayList<>();
         add(deadlines, Deadline.Kind.DECISION, d.decision(), d.decisionMet(), today, soon);

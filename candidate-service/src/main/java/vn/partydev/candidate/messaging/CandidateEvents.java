@@ -1,5 +1,7 @@
 package vn.partydev.candidate.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -9,9 +11,11 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import vn.partydev.candidate.application.CandidateRecords;
 import vn.partydev.candidate.domain.Deadline;
 import vn.partydev.candidate.persistence.CandidateEntity;
+import vn.partydev.candidate.persistence.CandidateRows;
 import vn.partydev.kit.outbox.OutboxWriter;
 
 /**
@@ -30,8 +34,45 @@ public class CandidateEvents {
     @Inject
     CandidateRecords records;
 
+    @Inject
+    ObjectMapper json;
+
     public void publish(String type, String action, LocalDate date, String previousStage, CandidateEntity c,
                         boolean late, String override) {
+        outbox.append(TOPIC, "Candidate", c.id.toString(), type,
+                body(action, date, previousStage, c, late, override, records.deadlines(c)));
+    }
+
+    /**
+     * The outbox row of a pipeline step's event, for a caller that writes it itself ({@code CandidateRows}): the
+     * same row {@link OutboxWriter#append} writes, with the deadlines the step already computed.
+     */
+    public CandidateRows.Event event(String type, String action, LocalDate date, String previousStage,
+                                     CandidateEntity c, boolean late, String override, List<Deadline> deadlines) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(body(action, date, previousStage, c, late, override, deadlines));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be serialized: " + type, e);
+        }
+        return new CandidateRows.Event(UUID.randomUUID(), TOPIC, "Candidate", c.id.toString(), type, payload,
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Writes an event made by {@link #event} through the outbox writer, for steps written by Hibernate (the
+     * completions of a training class); the body is read back into a tree, which the writer serializes as it was.
+     */
+    public void append(CandidateRows.Event e) {
+        try {
+            outbox.append(e.topic(), e.aggregateType(), e.aggregateId(), e.type(), json.readTree(e.payload()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Event payload cannot be read back: " + e.type(), ex);
+        }
+    }
+
+    private Map<String, Object> body(String action, LocalDate date, String previousStage, CandidateEntity c,
+                                     boolean late, String override, List<Deadline> stepDeadlines) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("candidateId", c.id.toString());
         body.put("organizationId", c.organizationId.toString());
@@ -56,14 +97,14 @@ public class CandidateEvents {
         body.put("ceremonyDate", text(c.ceremonyDate));
         body.put("officialDate", text(c.officialDate));
         body.put("late", late);
-        List<Map<String, Object>> deadlines = records.deadlines(c).stream().map(CandidateEvents::deadline).toList();
+        List<Map<String, Object>> deadlines = stepDeadlines.stream().map(CandidateEvents::deadline).toList();
         body.put("deadlines", deadlines);
         body.put("override", override);
         body.put("recordedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
         // Optional additions (the schema allows them): the party-age anchor and a recognition escalation.
         body.put("partyAgeFrom", text(c.partyAgeFrom));
         body.put("recognitionEscalated", c.recognitionEscalated);
-        outbox.append(TOPIC, "Candidate", c.id.toString(), type, body);
+        return body;
     }
 
     private static Map<String, Object> deadline(Deadline d) {

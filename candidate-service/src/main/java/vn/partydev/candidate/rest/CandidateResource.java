@@ -219,8 +219,10 @@ public class CandidateResource {
         } else {
             step = step(action, request, null, null);
         }
-        CandidateEntity c = pipeline.take(id, step, ifMatch);
-        return Response.ok(view(c, false)).tag(new EntityTag(Long.toString(c.version))).build();
+        TakePipelineAction.Taken taken = pipeline.takeStep(id, step, ifMatch);
+        CandidateEntity c = taken.candidate();
+        return Response.ok(CandidateView.of(c, taken.deadlines(), false)).tag(new EntityTag(Long.toString(c.version)))
+                .build();
     }
 
     private TakePipelineAction.Step step(Action action, ActionRequest r, String rule, String reason) {
