@@ -100,8 +100,10 @@ public class AuditResource {
             }
         }
         String who = actor == null || actor.isBlank() ? null : actor.strip();
-        if (who != null && who.length() > 200) {
-            throw invalid("actor", "dài tối đa 200 ký tự", "is at most 200 characters");
+        if (who != null && (who.length() > 200 || who.chars().anyMatch(Character::isISOControl))) {
+            // PostgreSQL refuses a NUL in text: a fuzzed actor must answer 400, not reach the database.
+            throw invalid("actor", "dài tối đa 200 ký tự, không có ký tự điều khiển",
+                    "is at most 200 characters without control characters");
         }
         String subtree = null;
         if (!caller.isNational()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import vn.partydev.kit.problem.Text;
  * changes derive from changes already audited where they were made).
  */
 @ApplicationScoped
+@Unremovable // also looked up programmatically (reporting-service's static ReportResponses), not only injected
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);

@@ -51,7 +51,7 @@ public class HttpActors {
         }
         HttpServerRequest r = http.request();
         String key = r.getHeader(IdempotencyFilter.HEADER);
-        if (key != null && (key.isBlank() || key.length() > 200)) {
+        if (key != null && (key.isBlank() || key.length() > 200 || key.chars().anyMatch(Character::isISOControl))) {
             key = null;
         }
         String query = withQuery ? r.query() : null;
