@@ -198,10 +198,12 @@ class AuditTests {
     @Test
     void badParametersAnswer400() {
         for (String query : List.of("kind=DELETE", "from=yesterday", "to=2026-13-01", "page=-1", "size=0",
-                "size=501", "page=x", "from=2026-02-01&to=2026-01-01", "actor=a%00b")) {
+                "size=501", "page=x", "from=2026-02-01&to=2026-01-01")) {
             asNationalAdmin().get("/api/v1/audit?" + query).then().statusCode(400)
                     .contentType("application/problem+json").body("code", equalTo("INVALID_PARAMETER"));
         }
+        asNationalAdmin().queryParam("actor", "a\u0000b").get("/api/v1/audit").then().statusCode(400)
+                .body("code", equalTo("INVALID_PARAMETER"));
     }
 
     private List<String> outboxIds(UUID aggregate, String type) throws SQLException {
