@@ -120,11 +120,18 @@ public class AuditResource {
         }
         String text = value.strip();
         try {
+            OffsetDateTime moment;
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(VIETNAM).toOffsetDateTime();
+                moment = (endOfDay ? day.plusDays(1) : day).atStartOfDay(VIETNAM).toOffsetDateTime();
+            } else {
+                moment = OffsetDateTime.parse(text);
             }
-            return OffsetDateTime.parse(text);
+            if (moment.getYear() < 1900 || moment.getYear() > 9999) {
+                // PostgreSQL's timestamptz ends long before java.time does: answer 400, never a 500.
+                throw new DateTimeParseException("out of range", text, 0);
+            }
+            return moment;
         } catch (DateTimeParseException e) {
             throw invalid(name, "phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có múi giờ",
                     "must be a date YYYY-MM-DD or an ISO-8601 instant with offset");
