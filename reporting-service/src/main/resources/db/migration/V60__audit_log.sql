@@ -20,7 +20,8 @@ CREATE TABLE audit_log (
     aggregate_id          text,
     export_format         text,
     export_rows           integer,
-    CHECK (kind <> 'CHANGE' OR (event_id IS NOT NULL AND event_type IS NOT NULL)),
+    -- event_id may be null for a change that emits no event (a writer calling AuditTrail.recordChange itself)
+    CHECK (kind <> 'CHANGE' OR event_type IS NOT NULL),
     CHECK (kind <> 'EXPORT' OR (export_format IS NOT NULL AND export_rows IS NOT NULL))
 );
 

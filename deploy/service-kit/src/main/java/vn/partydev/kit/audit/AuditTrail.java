@@ -74,7 +74,8 @@ public class AuditTrail {
     ObjectMapper json;
 
     /**
-     * Records that the current HTTP caller caused event {@code eventId}; nothing without one.
+     * Records that the current HTTP caller caused event {@code eventId}; nothing without one. A change that emits
+     * no event passes a null {@code eventId} and names what changed in {@code eventType}.
      *
      * @return whether a row was written
      */
@@ -115,7 +116,8 @@ public class AuditTrail {
         }
         ArrayNode rows = json.createArrayNode();
         for (Change change : changes) {
-            rows.addObject().put("e", change.eventId().toString()).put("t", change.eventType())
+            rows.addObject().put("e", change.eventId() == null ? null : change.eventId().toString())
+                    .put("t", change.eventType())
                     .put("a", change.aggregateId());
         }
         String body;
