@@ -32,6 +32,9 @@ public class OutboxBatchWriter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    vn.partydev.kit.audit.AuditTrail audit;
+
     /** Appends every event of {@code events} (all on {@code topic}, about {@code aggregateType}); answers their ids. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> appendAll(String topic, String aggregateType, List<Event> events) {
@@ -65,6 +68,13 @@ public class OutboxBatchWriter {
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(4, body)
                 .executeUpdate();
+        // Who caused them: one multi-row insert in the same transaction (none without an HTTP caller, ADR 0098).
+        List<vn.partydev.kit.audit.AuditTrail.Change> changes = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            changes.add(new vn.partydev.kit.audit.AuditTrail.Change(ids.get(i), events.get(i).type(),
+                    events.get(i).aggregateId()));
+        }
+        audit.recordChanges(aggregateType, changes);
         return ids;
     }
 }

@@ -25,6 +25,9 @@ public class OutboxWriter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    vn.partydev.kit.audit.AuditTrail audit;
+
     /**
      * @param topic         the Kafka topic, e.g. {@code party.organization.v1}
      * @param aggregateType what the event is about, e.g. {@code Organization}
@@ -52,6 +55,8 @@ public class OutboxWriter {
                 .setParameter(6, body)
                 .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
+        // Who caused it, in the same transaction (nothing when no HTTP caller is behind this thread: ADR 0098).
+        audit.recordChange(id, type, aggregateType, aggregateId);
         return id;
     }
 }
