@@ -41,6 +41,7 @@ import vn.partydev.candidate.persistence.CandidateRows;
 import vn.partydev.candidate.persistence.HistoryEntity;
 import vn.partydev.candidate.persistence.OrganizationTree;
 import vn.partydev.candidate.security.CandidateScope;
+import vn.partydev.kit.audit.AuditTrail;
 import vn.partydev.kit.problem.ApiException;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.problem.Violation;
@@ -59,6 +60,9 @@ public class TakePipelineAction {
     static final Set<String> NOT_OVERRIDABLE = Set.of("STAGE_ORDER", "DATE_IN_FUTURE");
     static final Set<String> DEADLINE_RULES = Set.of("DECISION_DEADLINE", "CEREMONY_DEADLINE", "RECOGNITION_DEADLINE",
             "RECOGNITION_DECISION_DEADLINE");
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     EntityManager em;
@@ -187,6 +191,9 @@ public class TakePipelineAction {
             throw ApiException.preconditionFailed(Text.of("Hồ sơ vừa được thay đổi; hãy đọc lại và thử lại.",
                     "The candidate changed meanwhile; read it again and retry."));
         }
+        // Who made the step, in the same transaction (ADR 0098): the event bypasses OutboxWriter's own hook.
+        audit.recordChange(connection, r.event().id(), r.event().type(), r.event().aggregateType(),
+                r.event().aggregateId());
         return new Taken(c, r.deadlines());
     }
 

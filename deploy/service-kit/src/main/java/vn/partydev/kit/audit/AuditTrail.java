@@ -100,6 +100,30 @@ public class AuditTrail {
     }
 
     /**
+     * As {@link #recordChange(UUID, String, String, String)}, on {@code connection}: for a writer that works in
+     * plain JDBC on the connection its JTA transaction enlisted (candidate-service's pipeline step, ADR 0086), so
+     * no Hibernate session is opened for the audit row. One prepared INSERT; nothing without an HTTP caller.
+     *
+     * @return whether a row was written
+     */
+    public boolean recordChange(Connection connection, UUID eventId, String eventType, String aggregateType,
+                                String aggregateId) throws SQLException {
+        Optional<AuditActor> actor = actors.current(false);
+        if (actor.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_CHANGE)) {
+            int i = bindActor(insert, actor.get());
+            insert.setObject(i++, eventId);
+            insert.setString(i++, eventType);
+            insert.setString(i++, aggregateType);
+            insert.setString(i, aggregateId);
+            insert.executeUpdate();
+        }
+        return true;
+    }
+
+    /**
      * Records that the current HTTP caller caused every event of {@code changes} (all about {@code aggregateType}),
      * with ONE multi-row INSERT (a merge emits ~1,500 events); nothing without a caller.
      *
