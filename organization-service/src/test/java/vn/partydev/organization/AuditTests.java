@@ -92,6 +92,27 @@ class AuditTests {
         assertEquals(List.of(eventId), outboxIds(commune, "OrganizationEstablished"));
     }
 
+    /** Roster writes publish no event; they are audited all the same, one row per member touched. */
+    @Test
+    void rosterWritesWithoutEventsAreAuditedToo() throws SQLException {
+        UUID commune = establish(uniqueCode("TH"), "Đảng bộ xã Tiến Hưng", "GRASSROOTS_COMMITTEE", "RESIDENTIAL", cityA);
+        UUID cell = establish(uniqueCode("A1"), "Chi bộ ấp 1", "CELL", "RESIDENTIAL", commune);
+        String organizer = actor(Roles.ORGANIZER, cityA);
+        String one = as(Roles.ORGANIZER, cityA).body(vn.partydev.organization.Roster.member(cell, "Nguyễn Văn An",
+                "OFFICIAL", "2001-05-19", "2002-05-19", null, vn.partydev.organization.Roster.citizenId()))
+                .post("/api/v1/members").then().statusCode(201).extract().path("id");
+        as(Roles.ORGANIZER, cityA).body("[" + vn.partydev.organization.Roster.member(cell, "Trần Thị Bình", "OFFICIAL",
+                "2003-05-19", "2004-05-19", null, vn.partydev.organization.Roster.citizenId()) + ","
+                + vn.partydev.organization.Roster.member(cell, "Lê Văn Cường", "OFFICIAL", "2005-05-19", "2006-05-19",
+                null, vn.partydev.organization.Roster.citizenId()) + "]")
+                .post("/api/v1/members/import").then().statusCode(201);
+
+        assertEquals(1, count("SELECT count(*) FROM audit_log WHERE actor = ? AND event_type = 'MemberRegistered' "
+                + "AND aggregate_id = '" + one + "'", organizer));
+        assertEquals(2, count("SELECT count(*) FROM audit_log WHERE actor = ? AND event_type = 'MemberImported' "
+                + "AND http_path = '/api/v1/members/import' AND event_id IS NULL", organizer));
+    }
+
     @Test
     void aReorganizationIsAuditedWithOneRowPerEventInOneBatch() throws SQLException {
         UUID communeA = establish(uniqueCode("TH"), "Đảng bộ xã Tiến Hưng", "GRASSROOTS_COMMITTEE", "RESIDENTIAL", cityA);

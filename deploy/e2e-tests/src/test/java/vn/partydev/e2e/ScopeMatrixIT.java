@@ -285,6 +285,9 @@ class ScopeMatrixIT {
                 + b.org() + "&size=500"), b.org())), "organizationId", List.of("size=500",
                 "q=" + enc(f.sibling.freshName()) + "&size=500", "q=" + enc(f.parent.freshName()) + "&size=500",
                 "stage=PROBATIONARY&size=500", "overdue=true&size=500"), true);
+        write(m, "POST /api/v1/candidates/import", ROSTER_WRITERS, (b, r) -> List.of(new Probe("",
+                f.cand("/api/v1/candidates/import"), "[" + f.candidateBody(b.cell(), "Hồ sơ nhập " + (++seq), 2000)
+                + "]", null, List.of(b.cell()), null)));
         read(m, "GET /api/v1/candidates/{id}", (b, r) -> List.of(Probe.of(f.cand("/api/v1/candidates/" + b.walked()),
                 b.cell())), Items.NONE);
         read(m, "GET /api/v1/candidates/{id}/history", (b, r) -> List.of(Probe.of(f.cand("/api/v1/candidates/"
@@ -316,6 +319,14 @@ class ScopeMatrixIT {
                 Items.NONE, null, List.of(), false));
         reference(m, "GET /api/v1/calendar/working-days", f.cand("/api/v1/calendar/working-days?from=2025-03-01&days=10"));
         reference(m, "GET /api/v1/policies", f.cand("/api/v1/policies"));
+        // The audit (ADR 0098), in every service: admin only, others 403. Which entries an admin of A sees
+        // (actors of A's subtree) is proven by each service's AuditTests; items carry no organization to check.
+        m.put("GET /api/v1/audit", new Op("GET /api/v1/audit", Kind.READ, Set.of(ADMIN), (b, r) -> r != Relation.CHILD
+                ? List.of() : List.of(
+                        new Probe("organization-service", f.org("/api/v1/audit?size=500"), null, null, List.of(), null),
+                        new Probe("candidate-service", f.cand("/api/v1/audit?size=500"), null, null, List.of(), null),
+                        new Probe("reporting-service", f.rep("/api/v1/audit?size=500"), null, null, List.of(), null)),
+                Items.NONE, null, List.of(), false));
         // Transfers last: they move the child's people, and nothing after them may depend on where they were.
         write(m, "POST /api/v1/candidates/{id}/transfer", ORGANIZERS, (b, r) -> crossing(r,
                 (source, destination) -> new Probe("", f.cand("/api/v1/candidates/" + source.fresh() + "/transfer"),

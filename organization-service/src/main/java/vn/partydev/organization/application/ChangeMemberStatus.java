@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import vn.partydev.kit.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -28,6 +29,9 @@ import vn.partydev.organization.persistence.RosterRepository;
  */
 @ApplicationScoped
 public class ChangeMemberStatus {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     MemberQueries members;
@@ -88,6 +92,7 @@ public class ChangeMemberStatus {
         }
         MemberEntity.getEntityManager().lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         MemberEntity.getEntityManager().flush();
+        audit.recordChange(null, "MemberStatusChanged", "Member", member.id.toString()); // no event: audited here (ADR 0098)
         return member;
     }
 }

@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import vn.partydev.kit.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,9 @@ import vn.partydev.organization.security.OrganizationScope;
  */
 @ApplicationScoped
 public class EndDelegation {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     OrganizationScope scope;
@@ -52,6 +56,7 @@ public class EndDelegation {
         delegation.endDecisionDate = decision.date();
         delegation.endDecisionIssuer = decision.issuer();
         DelegationEntity.getEntityManager().flush();
+        audit.recordChange(null, "DelegationEnded", "Delegation", delegation.id.toString()); // no event: audited here (ADR 0098)
         return delegation;
     }
 }

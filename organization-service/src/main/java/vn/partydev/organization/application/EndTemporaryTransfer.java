@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import vn.partydev.kit.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -26,6 +27,9 @@ import vn.partydev.organization.persistence.RosterRepository;
 public class EndTemporaryTransfer {
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     MemberQueries members;
 
     @Inject
@@ -50,6 +54,7 @@ public class EndTemporaryTransfer {
         writes.endBefore(hosted, returnedOn);
         MemberEntity.getEntityManager().lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         MemberEntity.getEntityManager().flush();
+        audit.recordChange(null, "MemberReturned", "Member", member.id.toString()); // no event: audited here (ADR 0098)
         return member;
     }
 }

@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import vn.partydev.kit.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,9 @@ import vn.partydev.organization.security.OrganizationScope;
  */
 @ApplicationScoped
 public class GrantDelegation {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     OrganizationRepository organizations;
@@ -91,6 +95,7 @@ public class GrantDelegation {
         delegation.decisionDate = command.decision().date();
         delegation.decisionIssuer = command.decision().issuer();
         delegation.persist();
+        audit.recordChange(null, "DelegationGranted", "Delegation", delegation.id.toString()); // no event: audited here (ADR 0098)
         return delegation;
     }
 }

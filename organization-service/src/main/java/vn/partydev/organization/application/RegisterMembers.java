@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import vn.partydev.kit.audit.AuditTrail;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class RegisterMembers {
     public static final int MAX_IMPORT_ROWS = 20_000;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     OrganizationRepository organizations;
 
     @Inject
@@ -70,6 +74,8 @@ public class RegisterMembers {
         }
         MemberEntity created = create(member, "API");
         flush();
+        // The roster publishes no event, so the audit row is written here (ADR 0098).
+        audit.recordChange(null, "MemberRegistered", "Member", created.id.toString());
         return created;
     }
 
@@ -137,6 +143,8 @@ public class RegisterMembers {
         }
         try {
             bulkInsert.insert(bulk, "IMPORT");
+            audit.recordChanges("Member", bulk.stream().map(row -> new AuditTrail.Change(null, "MemberImported",
+                    row.id().toString())).toList());
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw duplicateCitizenId(); // a concurrent import or entry took a citizen id first

@@ -1,5 +1,6 @@
 package vn.partydev.organization.application;
 
+import vn.partydev.kit.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -32,6 +33,9 @@ import vn.partydev.organization.security.OrganizationScope;
  */
 @ApplicationScoped
 public class TransferMember {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     OrganizationRepository organizations;
@@ -147,6 +151,7 @@ public class TransferMember {
         }
         MemberEntity.getEntityManager().lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         MemberEntity.getEntityManager().flush();
+        audit.recordChange(null, "MemberTransferred", "Member", member.id.toString()); // no event: audited here (ADR 0098)
         return member;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.partydev.kit.audit.AuditTrail;
 import vn.partydev.kit.problem.ApiException;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.reporting.projection.Rebuilder;
@@ -31,6 +32,9 @@ public class RebuildJobs {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    AuditTrail audit;
+
     public record Job(UUID id, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt, long events,
                       String error) {
     }
@@ -49,6 +53,8 @@ public class RebuildJobs {
                 abandonDeadJobs();
                 em.createNativeQuery("INSERT INTO rebuild_job (id, status, started_at) VALUES (?1, 'RUNNING', ?2)")
                         .setParameter(1, id).setParameter(2, now).executeUpdate();
+                // Who asked for it (ADR 0098); nothing when started at boot by RebuildOnUpgrade (no caller).
+                audit.recordChange(null, "RebuildStarted", "RebuildJob", id.toString());
             });
         } catch (RuntimeException e) {
             lease.close();
