@@ -4,8 +4,8 @@
 -- (name, code, type) come with it, so a province of ~10,000 nodes is read without touching organization_version
 -- except for the page shown.
 --
--- Derived data, never written by the application: statement-level triggers on organization_version recompute the
--- rows of every organization whose versions a statement touched, then of their children, level by level, while
+-- Derived data, never written by the application: triggers on organization_version mark every organization a
+-- statement touched, and at commit its rows are recomputed, then those of its children, level by level, while
 -- something changes (a rename stops after one level, a MOVE walks down the moved subtree). History is never
 -- rewritten: each row has its own validity, so a read as of any day sees the path of that day.
 
@@ -114,20 +114,56 @@ BEGIN
 END
 $fn$;
 
+-- Organizations whose versions changed in a transaction not yet committed. A reorganization writes the tree in
+-- several statements (targets, moved children, ended sources), each touching the same branch: recomputing the
+-- paths per statement walked the moved subtrees several times per request. So each statement only marks the
+-- organizations it touched, and the paths are recomputed ONCE, at commit (a deferred constraint trigger), for all
+-- of them and the subtrees below. Nothing reads the stored paths inside a transaction after it changed the tree
+-- (scope checks run before the writes; answers are read after the commit). A statement of more than 50,000
+-- versions (a bulk load) is recomputed at once instead.
+CREATE TABLE organization_path_dirty (
+    organization_id uuid PRIMARY KEY
+);
+
 CREATE FUNCTION organization_paths_follow() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    touched uuid[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM organization_paths_refresh(ARRAY(SELECT DISTINCT organization_id FROM new_rows));
+        touched := ARRAY(SELECT DISTINCT organization_id FROM new_rows);
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM organization_paths_refresh(ARRAY(SELECT DISTINCT organization_id FROM old_rows));
+        touched := ARRAY(SELECT DISTINCT organization_id FROM old_rows);
     ELSE
         -- Only what a path depends on: validity, parent, and the copied sort keys.
-        PERFORM organization_paths_refresh(ARRAY(
+        touched := ARRAY(
             SELECT n.organization_id FROM new_rows n JOIN old_rows o ON o.id = n.id
             WHERE (n.organization_id, n.valid_from, n.valid_to, n.parent_id, n.name, n.code, n.type)
                   IS DISTINCT FROM (o.organization_id, o.valid_from, o.valid_to, o.parent_id, o.name, o.code, o.type)
             UNION SELECT o.organization_id FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)
-            UNION SELECT n.organization_id FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id)));
+            UNION SELECT n.organization_id FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id));
+    END IF;
+    IF cardinality(touched) > 50000 THEN
+        PERFORM organization_paths_refresh(touched);
+    ELSIF cardinality(touched) > 0 THEN
+        INSERT INTO organization_path_dirty SELECT unnest(touched) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+
+-- At commit: the first firing recomputes every organization marked in this transaction; the others find their
+-- mark gone (one index probe each).
+CREATE FUNCTION organization_paths_settle() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    orgs uuid[];
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM organization_path_dirty WHERE organization_id = NEW.organization_id) THEN
+        RETURN NULL;
+    END IF;
+    WITH settled AS (DELETE FROM organization_path_dirty RETURNING organization_id)
+    SELECT array_agg(organization_id) INTO orgs FROM settled;
+    IF orgs IS NOT NULL THEN
+        PERFORM organization_paths_refresh(orgs);
     END IF;
     RETURN NULL;
 END
@@ -140,6 +176,8 @@ CREATE TRIGGER organization_version_updated AFTER UPDATE ON organization_version
     FOR EACH STATEMENT EXECUTE FUNCTION organization_paths_follow();
 CREATE TRIGGER organization_version_deleted AFTER DELETE ON organization_version REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION organization_paths_follow();
+CREATE CONSTRAINT TRIGGER organization_path_dirty_settled AFTER INSERT ON organization_path_dirty
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION organization_paths_settle();
 
 -- Organizations already there.
 SELECT organization_paths_refresh(NULL);

@@ -101,11 +101,15 @@ BEGIN
 END
 $fn$;
 
--- At commit: the first firing recomputes every organization marked in this transaction; the others find nothing.
+-- At commit: the first firing recomputes every organization marked in this transaction; the others find their
+-- mark gone (one index probe each).
 CREATE FUNCTION headcount_steps_settle() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
     orgs uuid[];
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM headcount_step_dirty WHERE organization_id = NEW.organization_id) THEN
+        RETURN NULL;
+    END IF;
     WITH settled AS (DELETE FROM headcount_step_dirty RETURNING organization_id)
     SELECT array_agg(organization_id) INTO orgs FROM settled;
     IF orgs IS NOT NULL THEN
