@@ -43,7 +43,8 @@ CREATE INDEX organization_path_by_org ON organization_path (organization_id, val
 -- where they touch, so a rename or a split of an ancestor's version does not multiply its descendants' rows.
 CREATE FUNCTION organization_paths_refresh(orgs uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
 DECLARE
-    frontier uuid[] := orgs;
+    pending uuid[] := orgs;
+    frontier uuid[];
     changed uuid[];
     levels integer := 0;
 BEGIN
@@ -52,12 +53,20 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('organization_path'));
     IF orgs IS NULL THEN
         TRUNCATE organization_path;
-        frontier := ARRAY(SELECT DISTINCT organization_id FROM organization_version WHERE parent_id IS NULL);
+        pending := ARRAY(SELECT DISTINCT organization_id FROM organization_version WHERE parent_id IS NULL);
     END IF;
-    WHILE cardinality(frontier) > 0 LOOP
+    WHILE cardinality(pending) > 0 LOOP
         levels := levels + 1;
         IF levels > 64 THEN
             RAISE EXCEPTION 'organization_path: the tree is deeper than 64 levels or has a cycle';
+        END IF;
+        -- Top-down: an organization waits while one of its parents (in any version) is still pending, so it is
+        -- computed once, from its parents' final rows (a merge's moved children wait for their new commune).
+        frontier := ARRAY(SELECT DISTINCT p.o FROM unnest(pending) AS p(o)
+                          WHERE NOT EXISTS (SELECT 1 FROM organization_version v
+                                            WHERE v.organization_id = p.o AND v.parent_id = ANY(pending)));
+        IF cardinality(frontier) = 0 THEN
+            frontier := pending; -- a cycle in the data: compute what there is, the level guard stops it
         END IF;
         WITH front AS (
             SELECT DISTINCT unnest(frontier) AS organization_id
@@ -106,10 +115,12 @@ BEGIN
             SELECT f.* FROM fresh f JOIN differing d ON d.organization_id = f.organization_id
         )
         SELECT array_agg(organization_id) INTO changed FROM differing;
-        EXIT WHEN changed IS NULL;
-        -- Children at any time: their rows are computed from the rows just written.
-        frontier := ARRAY(SELECT DISTINCT v.organization_id FROM organization_version v
-                          WHERE v.parent_id = ANY(changed));
+        -- What is still pending, and the children (at any time) of what changed: their rows are computed from the
+        -- rows just written.
+        pending := ARRAY(SELECT o FROM unnest(pending) AS o WHERE o <> ALL(frontier)
+                         UNION
+                         SELECT v.organization_id FROM organization_version v
+                         WHERE changed IS NOT NULL AND v.parent_id = ANY(changed));
     END LOOP;
 END
 $fn$;

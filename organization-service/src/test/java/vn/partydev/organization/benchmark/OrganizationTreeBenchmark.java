@@ -415,7 +415,9 @@ class OrganizationTreeBenchmark {
                 "SELECT headcount_segments_refresh(NULL)",
                 "DROP TABLE bench_member", "DROP TABLE bench_cell",
                 "VACUUM ANALYZE member", "VACUUM ANALYZE member_status", "VACUUM ANALYZE member_affiliation",
-                "VACUUM ANALYZE headcount_segment"};
+                "VACUUM ANALYZE headcount_segment",
+                // The steps (ADR 0084) are rebuilt by headcount_segments_refresh(NULL) through the triggers.
+                "VACUUM ANALYZE headcount_step"};
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             for (String statement : sql) {
@@ -471,6 +473,8 @@ class OrganizationTreeBenchmark {
                         + id("'bench-g' || p || '-' || ((k - 1) % " + grassroots + " + 1)", id)
                         + ", 'ACTIVE' FROM generate_series(1," + PROVINCES + ") p, generate_series(1, " + cells + ") k",
                 "VACUUM ANALYZE organization", "VACUUM ANALYZE organization_version",
+                // The stored paths (ADR 0083) are written by the triggers during the inserts above.
+                "VACUUM ANALYZE organization_path",
                 "ALTER SYSTEM SET log_min_duration_statement = 1000", "ALTER SYSTEM SET log_lock_waits = on",
                 "SELECT pg_reload_conf()"};
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
