@@ -29,9 +29,10 @@ public class CountHeadcount {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public HeadcountView count(UUID organizationId, LocalDate on) {
-        organizations.versionOn(organizationId, on).orElseThrow(() -> OrganizationScope.notFound(organizationId));
-        scope.requireVisible(organizationId, on);
-        RosterRepository.Counts c = roster.headcount(organizationId, on);
+        OrganizationRepository.StoredPath path = organizations.storedPathOn(organizationId, on)
+                .orElseThrow(() -> OrganizationScope.notFound(organizationId));
+        scope.requireVisible(organizationId, on, path.chain());
+        RosterRepository.Counts c = roster.headcount(path, on);
         return new HeadcountView(organizationId, on, c.official(), c.probationary(), c.hostedTemporarily(),
                 c.exempt(), c.eligibleVoters());
     }

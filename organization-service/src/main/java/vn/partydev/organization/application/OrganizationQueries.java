@@ -33,7 +33,7 @@ public class OrganizationQueries {
     }
 
     public OrganizationView view(OrganizationEntity organization, OrganizationVersionEntity version, LocalDate asOf) {
-        List<OrganizationView.PathElement> path = organizations.pathOn(organization.id, asOf).stream()
+        List<OrganizationView.PathElement> path = organizations.storedPathNodes(organization.id, asOf).stream()
                 .map(n -> new OrganizationView.PathElement(n.id(), n.code(), n.name(), n.type()))
                 .toList();
         return new OrganizationView(organization.id, version.code, version.name, version.type, version.kind,

@@ -11,6 +11,7 @@ import vn.partydev.kit.rest.PageRequest;
 import vn.partydev.organization.domain.OrganizationKind;
 import vn.partydev.organization.domain.OrganizationType;
 import vn.partydev.organization.domain.SearchText;
+import vn.partydev.organization.persistence.NodeRow;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.TreeRepository;
 import vn.partydev.organization.rest.DecisionDto;
@@ -51,8 +52,7 @@ public class TreeQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizationItem> subtree(UUID id, int depth, LocalDate asOf, PageRequest page) {
-        requireExistingAndVisible(id, asOf);
-        return map(tree.subtree(id, depth, asOf, page));
+        return map(tree.subtree(requireExistingAndVisible(id, asOf), depth, asOf, page));
     }
 
     /**
@@ -61,8 +61,14 @@ public class TreeQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizationItem> ancestors(UUID id, LocalDate asOf) {
-        requireExistingAndVisible(id, asOf);
-        List<OrganizationItem> items = tree.ancestors(id, asOf).stream().map(OrganizationItem::of).toList();
+        // One statement for the node's chain that day (ADR 0083): empty when it did not stand in the tree, and the
+        // scope check reads the same chain.
+        List<NodeRow> chain = tree.chain(id, asOf);
+        if (chain.isEmpty()) {
+            throw OrganizationScope.notFound(id);
+        }
+        scope.requireVisible(id, asOf, chain.stream().map(NodeRow::id).toList());
+        List<OrganizationItem> items = chain.subList(0, chain.size() - 1).stream().map(OrganizationItem::of).toList();
         return new Page<>(items, 0, items.size(), items.size());
     }
 
@@ -84,11 +90,12 @@ public class TreeQueries {
                 .toList();
     }
 
-    private void requireExistingAndVisible(UUID id, LocalDate asOf) {
-        if (organizations.versionOn(id, asOf).isEmpty()) {
-            throw OrganizationScope.notFound(id);
-        }
-        scope.requireVisible(id, asOf);
+    /** The node's stored path on asOf (ADR 0083); 404 when it did not stand in the tree that day or is out of scope. */
+    private OrganizationRepository.StoredPath requireExistingAndVisible(UUID id, LocalDate asOf) {
+        OrganizationRepository.StoredPath path = organizations.storedPathOn(id, asOf)
+                .orElseThrow(() -> OrganizationScope.notFound(id));
+        scope.requireVisible(id, asOf, path.chain());
+        return path;
     }
 
     private static Page<OrganizationItem> map(Page<vn.partydev.organization.persistence.NodeRow> rows) {

@@ -16,14 +16,16 @@ import vn.partydev.organization.domain.MemberStatus;
 @ApplicationScoped
 public class RosterRepository {
 
-    /** The organization and its descendants on :on (a recursive walk of the versions in force that day). */
+    /**
+     * The organization and its descendants on :on: the root's stored path that day, then one index range over the
+     * paths below it (ADR 0083).
+     */
     private static final String SUBTREE = """
-            WITH RECURSIVE sub AS (
-                SELECT v.organization_id FROM organization_version v
-                WHERE v.organization_id = :root AND v.valid_from <= :on AND (v.valid_to IS NULL OR v.valid_to >= :on)
-                UNION
-                SELECT v.organization_id FROM organization_version v JOIN sub ON v.parent_id = sub.organization_id
-                WHERE v.valid_from <= :on AND (v.valid_to IS NULL OR v.valid_to >= :on)
+            WITH sub AS (
+                SELECT p.organization_id FROM organization_path r JOIN organization_path p
+                     ON p.path >= r.path AND p.path < r.path || '~'
+                     AND p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to >= :on)
+                WHERE r.organization_id = :root AND r.valid_from <= :on AND (r.valid_to IS NULL OR r.valid_to >= :on)
             )
             """;
 
@@ -34,19 +36,22 @@ public class RosterRepository {
     public record Counts(long official, long probationary, long hostedTemporarily, long exempt, long eligibleVoters) {
     }
 
-    public Counts headcount(UUID organizationId, LocalDate on) {
-        // ADR 0061: headcount_segment holds, per member, the intervals in which they count (home × live status,
-        // split where they are away on temporary transfer; hosted × live status), maintained by triggers. So this
-        // is one covering-index range scan per organization of the subtree, whatever the number of members.
-        Object[] row = (Object[]) em.createNativeQuery(SUBTREE + """
-                SELECT count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'OFFICIAL'),
-                       count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'PROBATIONARY'),
-                       count(DISTINCT g.member_id) FILTER (WHERE g.kind = 'HOSTED'),
-                       count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'EXEMPT'),
-                       count(*) FILTER (WHERE g.kind = 'HOME' AND g.status = 'OFFICIAL' AND NOT g.away)
-                FROM sub JOIN headcount_segment g ON g.organization_id = sub.organization_id
-                WHERE g.valid_from <= :on AND (g.valid_to IS NULL OR g.valid_to >= :on)
-                """).setParameter("root", organizationId).setParameter("on", on).getSingleResult();
+    /**
+     * ADR 0084: headcount_step holds, per organization, the intervals in which its own counts are constant (the
+     * step function of the segments of ADR 0061, maintained by triggers). So this is one index range over the
+     * stored paths below the root (ADR 0083) and one covering-index entry per organization of the subtree,
+     * whatever the number of members.
+     */
+    public Counts headcount(OrganizationRepository.StoredPath root, LocalDate on) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT coalesce(sum(h.official), 0), coalesce(sum(h.probationary), 0), coalesce(sum(h.hosted), 0),
+                       coalesce(sum(h.exempt), 0), coalesce(sum(h.eligible), 0)
+                FROM organization_path p JOIN headcount_step h ON h.organization_id = p.organization_id
+                     AND h.valid_from <= :on AND (h.valid_to IS NULL OR h.valid_to >= :on)
+                WHERE p.path >= :rootPath AND p.path < :rootPathEnd
+                  AND p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to >= :on)
+                """).setParameter("rootPath", root.path()).setParameter("rootPathEnd", root.pathEnd())
+                .setParameter("on", on).getSingleResult();
         return new Counts(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]));
     }
 

@@ -18,9 +18,9 @@ import vn.partydev.organization.domain.OrganizationType;
 import vn.partydev.organization.domain.ReorganizationKind;
 
 /**
- * Lists over the tree as it stood on a day, in SQL: recursive CTEs over organization_version walking the
- * covering index (parent_id, valid_from) INCLUDE (organization_id, valid_to), and Vietnamese ordering by the
- * ICU collation {@value #VI}.
+ * Lists over the tree as it stood on a day, in SQL: subtrees and ancestors from the stored paths
+ * (organization_path, ADR 0083), children from the covering index (parent_id, valid_from) INCLUDE
+ * (organization_id, valid_to), and Vietnamese ordering by the ICU collation {@value #VI}.
  */
 @ApplicationScoped
 public class TreeRepository {
@@ -102,41 +102,42 @@ public class TreeRepository {
 
     /**
      * The node and its descendants down to {@code maxDepth} levels on :asOf, breadth first (depth, then name).
-     * The walk carries only what the order needs (version-row id, name, depth): the whole subtree is counted
-     * and sorted on those, and full rows are fetched for the page shown only.
+     * ADR 0083: the subtree is one index range over the stored paths below the root's path of that day, which
+     * carry the sort keys (name, code, type) and the version row; the whole subtree is counted and sorted on
+     * those, and full rows are fetched for the page shown only.
      */
-    public Page<NodeRow> subtree(UUID rootId, int maxDepth, LocalDate asOf, PageRequest page) {
+    public Page<NodeRow> subtree(OrganizationRepository.StoredPath root, int maxDepth, LocalDate asOf,
+                                 PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", asOf);
-        params.put("rootId", rootId);
-        params.put("maxDepth", Math.min(maxDepth, MAX_DEPTH));
-        String walk = "WITH RECURSIVE sub(version_id, organization_id, code, name, type, depth) AS ("
-                + " SELECT v.id, v.organization_id, v.code, v.name, v.type, 0 FROM organization_version v "
-                + "WHERE v.organization_id = :rootId AND " + inForce("v")
-                + " UNION ALL SELECT v.id, v.organization_id, v.code, v.name, v.type, sub.depth + 1 FROM sub "
-                + "JOIN organization_version v ON v.parent_id = sub.organization_id AND " + inForce("v")
-                + " WHERE sub.depth < :maxDepth) ";
-        // The subtree sorts within a level by name, code or type only (columns the walk carries).
-        String order = "depth, " + orderBy(page).replace("v.", "") + ", organization_id";
-        String sql = walk + ", shown AS (SELECT version_id, depth, count(*) OVER () AS total FROM sub ORDER BY "
-                + order + " LIMIT :limit OFFSET :offset) SELECT " + NodeRow.COLUMNS + ", shown.total, shown.depth "
-                + "FROM shown JOIN organization_version v ON v.id = shown.version_id "
+        params.put("rootPath", root.path());
+        params.put("rootPathEnd", root.pathEnd());
+        params.put("rootDepth", root.depth());
+        params.put("lastDepth", root.depth() + Math.min(maxDepth, MAX_DEPTH));
+        String below = "FROM organization_path p WHERE p.path >= :rootPath AND p.path < :rootPathEnd AND "
+                + inForce("p") + " AND p.depth <= :lastDepth";
+        // The subtree sorts within a level by name, code or type only (columns the path rows carry).
+        String order = "depth, " + orderBy(page).replace("v.", "p.") + ", p.organization_id";
+        String sql = "WITH shown AS (SELECT p.version_id, p.depth - :rootDepth AS depth, count(*) OVER () AS total "
+                + below + " ORDER BY " + order + " LIMIT :limit OFFSET :offset) SELECT " + NodeRow.COLUMNS
+                + ", shown.total, shown.depth FROM shown JOIN organization_version v ON v.id = shown.version_id "
                 + "JOIN organization o ON o.id = v.organization_id ORDER BY shown.depth, " + orderBy(page)
                 + ", v.organization_id";
-        return page(sql, walk + "SELECT count(*) FROM sub", params, page, true);
+        return page(sql, "SELECT count(*) " + below, params, page, true);
     }
 
-    /** The ancestors of a node on :asOf, from the top down, without the node itself. */
-    public List<NodeRow> ancestors(UUID id, LocalDate asOf) {
+    /**
+     * The node's chain on :asOf from the top down, the node itself last (its ancestors are all but the last): the
+     * node's stored path of that day (ADR 0083) and each organization's version of that day, in one statement.
+     * Empty when the node did not stand in the tree that day.
+     */
+    public List<NodeRow> chain(UUID id, LocalDate asOf) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("WITH RECURSIVE up(version_id, parent_id, depth) AS ("
-                        + " SELECT v.id, v.parent_id, 0 FROM organization_version v WHERE v.organization_id = :id AND "
-                        + inForce("v")
-                        + " UNION ALL SELECT v.id, v.parent_id, up.depth + 1 FROM up JOIN organization_version v "
-                        + " ON v.organization_id = up.parent_id AND " + inForce("v") + " WHERE up.depth < "
-                        + MAX_DEPTH + ") SELECT " + NodeRow.COLUMNS + " FROM up JOIN organization_version v "
-                        + "ON v.id = up.version_id JOIN organization o ON o.id = v.organization_id "
-                        + "WHERE up.depth > 0 ORDER BY up.depth DESC")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + NodeRow.COLUMNS + " FROM organization_path p "
+                        + "CROSS JOIN LATERAL unnest(p.ancestors || p.organization_id) WITH ORDINALITY AS a(id, n) "
+                        + "JOIN organization_version v ON v.organization_id = a.id AND " + inForce("v")
+                        + " JOIN organization o ON o.id = v.organization_id WHERE p.organization_id = :id AND "
+                        + inForce("p") + " ORDER BY a.n")
                 .setParameter("id", id).setParameter("asOf", asOf).getResultList();
         return rows.stream().map(r -> NodeRow.of(r, null)).toList();
     }

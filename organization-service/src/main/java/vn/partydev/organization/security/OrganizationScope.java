@@ -11,7 +11,6 @@ import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.security.Caller;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.ScopeFilter;
-import vn.partydev.organization.persistence.TreeRepository;
 
 /**
  * The one place where organization-service decides whether the caller may see or change an organization:
@@ -44,8 +43,35 @@ public class OrganizationScope {
                 || (!date.equals(LocalDate.now()) && containsOwn(organizationId, LocalDate.now(), own.get()));
     }
 
+    /**
+     * {@link #sees} when the node's path on {@code date} has just been read (a tree read needs it anyway): no
+     * second read for that day.
+     */
+    public boolean sees(UUID organizationId, LocalDate date, java.util.List<UUID> chainOnDate) {
+        if (caller.isNational()) {
+            return true;
+        }
+        Optional<UUID> own = caller.organizationId();
+        if (own.isEmpty()) {
+            return false;
+        }
+        return chainOnDate.contains(own.get())
+                || (!date.equals(LocalDate.now()) && containsOwn(organizationId, LocalDate.now(), own.get()));
+    }
+
+    /**
+     * 404 unless the caller sees the organization, whose chain on {@code date} (its ancestors top-down and itself,
+     * from the stored path) is given.
+     */
+    public void requireVisible(UUID organizationId, LocalDate date, java.util.List<UUID> chainOnDate) {
+        if (!sees(organizationId, date, chainOnDate)) {
+            throw notFound(organizationId);
+        }
+    }
+
     private boolean containsOwn(UUID organizationId, LocalDate date, UUID own) {
-        return organizations.pathOn(organizationId, date).stream().anyMatch(node -> node.id().equals(own));
+        // The stored path (ADR 0083): one index read instead of a walk up the tree.
+        return organizations.storedPathOn(organizationId, date).map(path -> path.contains(own)).orElse(false);
     }
 
     /** The root of the caller's subtree; empty for a national administrator (and nothing is seen without one). */
@@ -96,10 +122,11 @@ public class OrganizationScope {
     }
 
     private static String subtreeOf(String day) {
-        return "WITH RECURSIVE scope_tree(id, depth) AS (SELECT CAST(:scopeRoot AS uuid), 0 UNION ALL "
-                + "SELECT sv.organization_id, st.depth + 1 FROM scope_tree st JOIN organization_version sv "
-                + "ON sv.parent_id = st.id AND sv.valid_from <= " + day + " AND (sv.valid_to IS NULL OR sv.valid_to >= "
-                + day + ") WHERE st.depth < " + TreeRepository.MAX_DEPTH + ") SELECT id FROM scope_tree";
+        // The stored paths (ADR 0083): the root's path that day, then one index range over the paths below it.
+        return "SELECT sp.organization_id FROM organization_path sr JOIN organization_path sp ON sp.path >= sr.path "
+                + "AND sp.path < sr.path || '~' AND sp.valid_from <= " + day + " AND (sp.valid_to IS NULL OR "
+                + "sp.valid_to >= " + day + ") WHERE sr.organization_id = :scopeRoot AND sr.valid_from <= " + day
+                + " AND (sr.valid_to IS NULL OR sr.valid_to >= " + day + ")";
     }
 
     /** 403 for an organizer reorganizing its own organization: only what lies strictly below it. */

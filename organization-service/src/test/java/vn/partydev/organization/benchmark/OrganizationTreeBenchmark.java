@@ -65,9 +65,11 @@ class OrganizationTreeBenchmark {
         if (!Boolean.getBoolean("benchmark.mergesOnly")) {
             if (!headcountOnly) {
                 reads(big);
+                explainReads(big);
             }
             if (members) {
                 headcounts(big);
+                explainHeadcount(big);
             }
         }
         if (!headcountOnly) {
@@ -95,6 +97,88 @@ class OrganizationTreeBenchmark {
         report("search q=\"co so 15\" national, today", 40, i -> "/api/v1/organizations?q=co so 15&size=50");
         report("search q=\"co so 15\" as province 1 admin, today", 40,
                 i -> "/api/v1/organizations?q=co so 15&size=50", Roles.ADMIN, big);
+    }
+
+    /** A walk over the versions from :root on :day, as every tree read ran before ADR 0083. */
+    static final String WALK = "WITH RECURSIVE sub(version_id, organization_id, name, depth) AS (SELECT v.id, v.organization_id, "
+            + "v.name, 0 FROM organization_version v WHERE v.organization_id = '%1$s' AND v.valid_from <= DATE '%2$s' AND "
+            + "(v.valid_to IS NULL OR v.valid_to >= DATE '%2$s') UNION ALL SELECT v.id, v.organization_id, v.name, sub.depth + 1 "
+            + "FROM sub JOIN organization_version v ON v.parent_id = sub.organization_id AND v.valid_from <= DATE '%2$s' AND "
+            + "(v.valid_to IS NULL OR v.valid_to >= DATE '%2$s') WHERE sub.depth < 32) ";
+
+    /** The stored path of :root on :day (ADR 0083), then the range below it. */
+    static final String BELOW = "FROM organization_path r JOIN organization_path p ON p.path >= r.path AND p.path < r.path || '~' "
+            + "AND p.valid_from <= DATE '%2$s' AND (p.valid_to IS NULL OR p.valid_to >= DATE '%2$s') WHERE r.organization_id = "
+            + "'%1$s' AND r.valid_from <= DATE '%2$s' AND (r.valid_to IS NULL OR r.valid_to >= DATE '%2$s')";
+
+    /**
+     * Load-independent figures: the shared buffers and rows each read touches (EXPLAIN ANALYZE BUFFERS), for the
+     * query the service ran before (the walk) and the one it runs now (the stored paths), the page of 500 included.
+     */
+    private void explainReads(UUID big) {
+        String today = java.time.LocalDate.now().toString();
+        UUID cell = uuid("bench-k1-7700");
+        String page = "SELECT v.*, o.established_on FROM shown JOIN organization_version v ON v.id = shown.version_id "
+                + "JOIN organization o ON o.id = v.organization_id";
+        explain("subtree of province 1, today: walk (before)", (WALK + ", shown AS (SELECT version_id, depth, count(*) OVER () "
+                + "FROM sub ORDER BY depth, name COLLATE \"vi-VN-x-icu\", organization_id LIMIT 500) " + page).formatted(big, today));
+        explain("subtree of province 1, today: stored paths (ADR 0083)", ("WITH shown AS (SELECT p.version_id, p.depth - r.depth AS depth, "
+                + "count(*) OVER () " + BELOW + " ORDER BY 2, p.name COLLATE \"vi-VN-x-icu\", p.organization_id LIMIT 500) " + page)
+                .formatted(big, today));
+        explain("subtree of province 1, asOf 2025-06-30: stored paths", ("WITH shown AS (SELECT p.version_id, p.depth - r.depth AS depth, "
+                + "count(*) OVER () " + BELOW + " ORDER BY 2, p.name COLLATE \"vi-VN-x-icu\", p.organization_id LIMIT 500) " + page)
+                .formatted(big, "2025-06-30"));
+        explain("ancestors of a cell, today: walk up (before)", ("WITH RECURSIVE up(version_id, parent_id, depth) AS (SELECT v.id, "
+                + "v.parent_id, 0 FROM organization_version v WHERE v.organization_id = '%1$s' AND v.valid_from <= DATE '%2$s' AND "
+                + "(v.valid_to IS NULL OR v.valid_to >= DATE '%2$s') UNION ALL SELECT v.id, v.parent_id, up.depth + 1 FROM up JOIN "
+                + "organization_version v ON v.organization_id = up.parent_id AND v.valid_from <= DATE '%2$s' AND (v.valid_to IS NULL "
+                + "OR v.valid_to >= DATE '%2$s') WHERE up.depth < 32) SELECT v.* FROM up JOIN organization_version v ON v.id = "
+                + "up.version_id ORDER BY up.depth DESC").formatted(cell, today));
+        explain("ancestors of a cell, today: stored path (ADR 0083)", ("SELECT v.* FROM organization_path p CROSS JOIN LATERAL "
+                + "unnest(p.ancestors || p.organization_id) WITH ORDINALITY AS a(id, n) JOIN organization_version v ON "
+                + "v.organization_id = a.id AND v.valid_from <= DATE '%2$s' AND (v.valid_to IS NULL OR v.valid_to >= DATE '%2$s') "
+                + "WHERE p.organization_id = '%1$s' AND p.valid_from <= DATE '%2$s' AND (p.valid_to IS NULL OR p.valid_to >= "
+                + "DATE '%2$s') ORDER BY a.n").formatted(cell, today));
+    }
+
+    private void explainHeadcount(UUID big) {
+        String today = java.time.LocalDate.now().toString();
+        explain("headcount of province 1, today: walk + segments (before, ADR 0061)", (WALK + "SELECT count(*) FILTER (WHERE "
+                + "g.kind = 'HOME' AND g.status = 'OFFICIAL'), count(DISTINCT g.member_id) FILTER (WHERE g.kind = 'HOSTED') FROM sub "
+                + "JOIN headcount_segment g ON g.organization_id = sub.organization_id WHERE g.valid_from <= DATE '%2$s' AND "
+                + "(g.valid_to IS NULL OR g.valid_to >= DATE '%2$s')").formatted(big, today));
+        explain("headcount of province 1, today: stored paths + steps (ADR 0083, 0084)", ("SELECT sum(h.official), sum(h.hosted) "
+                + BELOW.replace("WHERE r.organization_id", "JOIN headcount_step h ON h.organization_id = p.organization_id AND "
+                + "h.valid_from <= DATE '%2$s' AND (h.valid_to IS NULL OR h.valid_to >= DATE '%2$s') WHERE r.organization_id"))
+                .formatted(big, today));
+    }
+
+    /** Prints the shared buffers (hit + read), the rows the plan's nodes produced and the execution time of one run. */
+    private void explain(String what, String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql); // warm: the figures are for a cached plan and pages
+            try (ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)) {
+                r.next();
+                var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getString(1)).get(0);
+                var top = plan.get("Plan");
+                long[] rows = {0};
+                sumRows(top, rows);
+                System.out.printf(Locale.ROOT, "EXPLAIN %-64s %8d buffers  %8d rows through the plan  %7.2f ms  (load %s)%n", what,
+                        top.get("Shared Hit Blocks").asLong() + top.get("Shared Read Blocks").asLong(), rows[0],
+                        plan.get("Execution Time").asDouble(), loadAverage());
+            }
+        } catch (Exception e) {
+            System.out.println("EXPLAIN " + what + " failed: " + e);
+        }
+    }
+
+    private static void sumRows(com.fasterxml.jackson.databind.JsonNode node, long[] rows) {
+        rows[0] += node.get("Actual Rows").asLong() * Math.max(1, node.get("Actual Loops").asLong());
+        if (node.has("Plans")) {
+            for (var child : node.get("Plans")) {
+                sumRows(child, rows);
+            }
+        }
     }
 
     private void headcounts(UUID big) {
@@ -175,11 +259,17 @@ class OrganizationTreeBenchmark {
 
     private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile("\"totalItems\":(\\d+)");
 
-    private static String get(String uri, String role, UUID organization) {
+    /**
+     * One GET with the caller's token. The token is signed once per series, outside the timing, as a real client
+     * holds one access token for its lifetime: signing a fresh RS256 token per call (as this benchmark did before
+     * branch org-path) put the client's RSA signature inside every timed call, in the same JVM, and made every call
+     * miss the service's verified-token cache (ADR 0083 notes: the "~8 ms" of an authenticated GET).
+     */
+    private static String get(String uri, String authorization) {
         String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
         var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + uri.replace(" ", "%20"))).GET();
-        if (role != null) {
-            builder.header("Authorization", DevTokens.bearer(role, organization));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         try {
             var response = HTTP.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -196,15 +286,23 @@ class OrganizationTreeBenchmark {
     }
 
     private void report(String what, int runs, IntFunction<String> uri, String role, UUID organization) {
+        // -Dbenchmark.freshTokenPerCall=true measures as before org-path: a newly signed token on every call.
+        boolean fresh = Boolean.getBoolean("benchmark.freshTokenPerCall");
+        String token = role == null ? null : DevTokens.bearer(role, organization);
+        java.util.function.Supplier<String> authorization = () -> role == null ? null
+                : fresh ? DevTokens.bearer(role, organization) : token;
         for (int i = 0; i < 10; i++) {
-            get(uri.apply(i), role, organization);
+            get(uri.apply(i), authorization.get());
         }
         long[] nanos = new long[runs];
         int items = 0;
+        org.hibernate.stat.Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        long statementsBefore = statistics.getPrepareStatementCount();
         long cpuBefore = processCpuNanos();
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            String body = get(uri.apply(i), role, organization);
+            String body = get(uri.apply(i), authorization.get());
             nanos[i] = System.nanoTime() - t;
             if (i == 0) {
                 var total = TOTAL.matcher(body);
@@ -212,9 +310,12 @@ class OrganizationTreeBenchmark {
             }
         }
         double cpuPerCall = (processCpuNanos() - cpuBefore) / 1e6 / runs;
+        double statementsPerCall = (statistics.getPrepareStatementCount() - statementsBefore) / (double) runs;
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-66s p50 %7.2f ms  p95 %7.2f ms  (n=%d, totalItems=%d, JVM CPU %.2f ms/call)%n",
-                what, nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, runs, items, cpuPerCall);
+        System.out.printf(Locale.ROOT, "%-66s p50 %7.2f ms  p95 %7.2f ms  (n=%d, totalItems=%d, JVM CPU %.2f ms/call, "
+                        + "SQL statements %.1f/call)%n",
+                what, nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, runs, items, cpuPerCall,
+                statementsPerCall);
     }
 
     /** Rows inserted, updated, deleted in the database so far (pg_stat_database; counters lag ~0.5 s). */
@@ -314,7 +415,9 @@ class OrganizationTreeBenchmark {
                 "SELECT headcount_segments_refresh(NULL)",
                 "DROP TABLE bench_member", "DROP TABLE bench_cell",
                 "VACUUM ANALYZE member", "VACUUM ANALYZE member_status", "VACUUM ANALYZE member_affiliation",
-                "VACUUM ANALYZE headcount_segment"};
+                "VACUUM ANALYZE headcount_segment",
+                // The steps (ADR 0084) are rebuilt by headcount_segments_refresh(NULL) through the triggers.
+                "VACUUM ANALYZE headcount_step"};
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             for (String statement : sql) {
@@ -370,6 +473,8 @@ class OrganizationTreeBenchmark {
                         + id("'bench-g' || p || '-' || ((k - 1) % " + grassroots + " + 1)", id)
                         + ", 'ACTIVE' FROM generate_series(1," + PROVINCES + ") p, generate_series(1, " + cells + ") k",
                 "VACUUM ANALYZE organization", "VACUUM ANALYZE organization_version",
+                // The stored paths (ADR 0083) are written by the triggers during the inserts above.
+                "VACUUM ANALYZE organization_path",
                 "ALTER SYSTEM SET log_min_duration_statement = 1000", "ALTER SYSTEM SET log_lock_waits = on",
                 "SELECT pg_reload_conf()"};
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
