@@ -73,6 +73,18 @@ public class CandidateEvents {
 
     private Map<String, Object> body(String action, LocalDate date, String previousStage, CandidateEntity c,
                                      boolean late, String override, List<Deadline> stepDeadlines) {
+        return body(action, date, previousStage, c, late, override, stepDeadlines,
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * The body of a pipeline event (candidate-event.schema.json): the candidate's state after the step, what
+     * reporting needs, never a name or a citizen id. One builder for the live steps and the historical import
+     * ({@link ImportedCandidateEvents}), so both always carry the same fields.
+     */
+    static Map<String, Object> body(String action, LocalDate date, String previousStage, CandidateEntity c,
+                                    boolean late, String override, List<Deadline> stepDeadlines,
+                                    OffsetDateTime recordedAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("candidateId", c.id.toString());
         body.put("organizationId", c.organizationId.toString());
@@ -100,7 +112,7 @@ public class CandidateEvents {
         List<Map<String, Object>> deadlines = stepDeadlines.stream().map(CandidateEvents::deadline).toList();
         body.put("deadlines", deadlines);
         body.put("override", override);
-        body.put("recordedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        body.put("recordedAt", recordedAt.toString());
         // Optional additions (the schema allows them): the party-age anchor and a recognition escalation.
         body.put("partyAgeFrom", text(c.partyAgeFrom));
         body.put("recognitionEscalated", c.recognitionEscalated);

@@ -2,8 +2,6 @@ package vn.partydev.candidate.messaging;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.partydev.candidate.domain.Deadline;
@@ -25,48 +23,9 @@ public final class ImportedCandidateEvents {
     public static OutboxBatchWriter.Event event(String type, String action, LocalDate date, String previousStage,
                                                 CandidateEntity c, boolean late, List<Deadline> deadlines,
                                                 OffsetDateTime recordedAt) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("candidateId", c.id.toString());
-        body.put("organizationId", c.organizationId.toString());
-        body.put("action", action);
-        body.put("date", date.toString());
-        body.put("stage", c.stage);
-        body.put("previousStage", previousStage);
-        body.put("stageSince", c.stageSince.toString());
-        body.put("gender", c.gender);
-        body.put("birthYear", c.dateOfBirth.getYear());
-        body.put("ageOnDate", Math.max(0, Period.between(c.dateOfBirth, date).getYears()));
-        body.put("ethnicity", c.ethnicity);
-        body.put("religion", c.religion);
-        body.put("generalEducation", c.generalEducation);
-        body.put("professionalEducation", c.professionalEducation);
-        body.put("politicalTheory", c.politicalTheory);
-        body.put("sector", c.sector);
-        body.put("youthUnionMember", c.youthUnionMember);
-        body.put("source", c.source);
-        body.put("areaCategory", c.areaCategory);
-        body.put("admissionDecisionDate", text(c.admissionDecisionDate));
-        body.put("ceremonyDate", text(c.ceremonyDate));
-        body.put("officialDate", text(c.officialDate));
-        body.put("late", late);
-        body.put("deadlines", deadlines.stream().map(ImportedCandidateEvents::deadline).toList());
-        body.put("override", null);
-        body.put("recordedAt", recordedAt.toString());
-        body.put("partyAgeFrom", text(c.partyAgeFrom));
-        body.put("recognitionEscalated", c.recognitionEscalated);
+        Map<String, Object> body = CandidateEvents.body(action, date, previousStage, c, late, null, deadlines,
+                recordedAt);
         body.put("imported", true);
         return new OutboxBatchWriter.Event(c.id.toString(), type, body);
-    }
-
-    private static Map<String, Object> deadline(Deadline d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", d.kind().name());
-        m.put("due", d.due().toString());
-        m.put("status", d.status().name());
-        return m;
-    }
-
-    private static String text(LocalDate date) {
-        return date == null ? null : date.toString();
     }
 }
