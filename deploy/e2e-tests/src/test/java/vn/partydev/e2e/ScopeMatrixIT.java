@@ -251,6 +251,21 @@ class ScopeMatrixIT {
             }
             return probes;
         }, Items.NONE, null, List.of(), false));
+        // One resolution's reorganizations in one transaction (ADR 0115): the same rules per item.
+        write(m, "POST /api/v1/reorganizations/batch", ORGANIZERS, (b, r) -> {
+            List<Probe> probes = new ArrayList<>();
+            probes.add(new Probe("", f.org("/api/v1/reorganizations/batch"), "{\"reorganizations\":[{\"kind\":\"RENAME\","
+                    + "\"effectiveOn\":\"" + LocalDate.of(2025, 6, 1).plusDays(++seq) + "\",\"decision\":" + decision()
+                    + ",\"sourceIds\":[\"" + b.renamed() + "\"],\"name\":\"Chi bộ tên mới " + seq + "\"}]}", null,
+                    List.of(b.renamed()), null));
+            if (r == Relation.CHILD) {
+                probes.add(new Probe("A's own node", f.org("/api/v1/reorganizations/batch"), "{\"reorganizations\":[{"
+                        + "\"kind\":\"RENAME\",\"effectiveOn\":\"" + LocalDate.of(2025, 9, 1).plusDays(++seq)
+                        + "\",\"decision\":" + decision() + ",\"sourceIds\":[\"" + f.communeA + "\"],\"name\":"
+                        + "\"Đảng bộ xã An Phú " + seq + "\"}]}", null, List.of(f.communeA), null, Set.of(ADMIN)));
+            }
+            return probes;
+        });
         write(m, "POST /api/v1/members", ROSTER_WRITERS, (b, r) -> List.of(new Probe("", f.org("/api/v1/members"),
                 f.memberJson(b.cell(), "Đảng viên thử " + (++seq)), null, List.of(b.cell()), null)));
         write(m, "POST /api/v1/members/import", ROSTER_WRITERS, (b, r) -> List.of(

@@ -29,6 +29,7 @@ import vn.partydev.kit.problem.Violation;
 import vn.partydev.kit.security.Roles;
 import vn.partydev.organization.application.ReorganizationQueries;
 import vn.partydev.organization.application.Reorganize;
+import vn.partydev.organization.application.ReorganizeInBatch;
 
 /** Reorganizations (sắp xếp tổ chức): one decision changing the tree from one day on. */
 @Path("/api/v1/reorganizations")
@@ -42,6 +43,13 @@ public class ReorganizationResource {
 
     @Inject
     ReorganizationQueries queries;
+
+    @Inject
+    ReorganizeInBatch batch;
+
+    /** The answer of a batch: each reorganization as POST /reorganizations would have answered it, in order. */
+    public record BatchResult(List<Reorganize.Result> items) {
+    }
 
     @GET
     @Path("{id}")
@@ -112,5 +120,57 @@ public class ReorganizationResource {
         Reorganize.Result result = reorganize.reorganize(request.toCommand());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/reorganizations/{id}").build(result.id()))
                 .entity(result).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Several reorganizations by one resolution, all-or-nothing",
+            description = "A provincial resolution that merges dozens of communes at once (Lai Châu, 2025: 106 commune "
+                    + "committees into 38) is one batch: each item is exactly the body of POST /reorganizations, applied "
+                    + "in order in ONE transaction, so a later item sees what an earlier one did. The first item refused "
+                    + "refuses the whole batch and nothing is written; its problem names the item "
+                    + "(\"field\":\"reorganizations[3].sourceIds\"). Answers 200 with the recorded reorganizations in order "
+                    + "(each readable at /api/v1/reorganizations/{id}). 400 malformed or an item missing fields for its "
+                    + "kind; 403 as POST /reorganizations; 404 a source or parent outside the caller's scope; 409 a code "
+                    + "clash; 422 the rules an item breaks. At most 500 items (ADR 0115).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "two mergers of one resolution", value = """
+                    {"reorganizations":[
+                     {"kind":"MERGE","effectiveOn":"2025-07-01",
+                      "decision":{"number":"1670/NQ-UBTVQH15","date":"2025-06-16","issuer":"Ủy ban Thường vụ Quốc hội"},
+                      "sourceIds":["6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f50","6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f52"],
+                      "targets":[{"code":"PT","name":"Đảng bộ xã Phong Thổ","type":"ABOVE_GRASSROOTS",
+                      "kind":"RESIDENTIAL","parentId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"}]},
+                     {"kind":"MERGE","effectiveOn":"2025-07-01",
+                      "decision":{"number":"1670/NQ-UBTVQH15","date":"2025-06-16","issuer":"Ủy ban Thường vụ Quốc hội"},
+                      "sourceIds":["6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f54","6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f56"],
+                      "targets":[{"code":"SN","name":"Đảng bộ xã Sìn Hồ","type":"ABOVE_GRASSROOTS",
+                      "kind":"RESIDENTIAL","parentId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"}]}]}""")))
+    @APIResponse(responseCode = "200", description = "Every reorganization recorded, in order", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "recorded", value = """
+                    {"items":[{"id":"3e2d1c0b-a9f8-4e7d-8c6b-5a4f3e2d1c0b","kind":"MERGE","effectiveOn":"2025-07-01",
+                     "sourceIds":["6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f50","6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f52"],
+                     "targetIds":["7a1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f99"]},
+                     {"id":"4e2d1c0b-a9f8-4e7d-8c6b-5a4f3e2d1c0c","kind":"MERGE","effectiveOn":"2025-07-01",
+                     "sourceIds":["6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f54","6f1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f56"],
+                     "targetIds":["7a1d8e2a-3b4c-4d5e-8f9a-0b1c2d3e4f9a"]}]}""")))
+    @APIResponse(responseCode = "422", description = "An item breaks structural rules (its violations, fields prefixed "
+            + "with reorganizations[i])")
+    public BatchResult reorganizeInBatch(@Valid @NotNull ReorganizationBatchRequest request) {
+        List<Violation> shape = new java.util.ArrayList<>();
+        for (int i = 0; i < request.reorganizations().size(); i++) {
+            String item = "reorganizations[" + i + "].";
+            request.reorganizations().get(i).shapeViolations().forEach(v -> shape.add(
+                    new Violation(v.rule(), item + v.field(), v.message(), v.messageEn(), v.values())));
+        }
+        if (!shape.isEmpty()) {
+            throw ApiException.badRequest("VALIDATION_FAILED", Text.of(
+                    "Có mục thiếu hoặc thừa trường so với loại sắp xếp của nó.",
+                    "An item lacks or has extra fields for its kind."), shape);
+        }
+        return new BatchResult(batch.reorganize(request.reorganizations().stream()
+                .map(ReorganizationRequest::toCommand).toList()));
     }
 }

@@ -236,17 +236,39 @@ class OrganizationTreeBenchmark {
         System.out.printf(Locale.ROOT, "merge 90 communes in one MERGE request: %.2f s%n", big90);
         System.out.printf(Locale.ROOT, "  JDBC statements prepared by the service: %d; rows inserted %d, updated %d, deleted %d%n",
                 bigStatements, tuplesBig[0] - tuplesPairs[0], tuplesBig[1] - tuplesPairs[1], tuplesBig[2] - tuplesPairs[2]);
+        // The same 100 communes → 50 as ONE resolution: POST /reorganizations/batch (ADR 0115), provinces 5 and 6.
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int province = i < 48 ? 5 : 6;
+            int first = i < 48 ? 2 * i + 1 : 2 * (i - 48) + 1;
+            items.add(mergeBody(province, List.of(uuid("bench-c" + province + "-" + first),
+                    uuid("bench-c" + province + "-" + (first + 1))), "B" + i));
+        }
+        long batchStart = System.nanoTime();
+        long statementsBatch = statistics.getPrepareStatementCount();
+        as(Roles.ADMIN, null).body("{\"reorganizations\":[" + String.join(",", items) + "]}")
+                .post("/api/v1/reorganizations/batch").then().statusCode(200);
+        double batch = (System.nanoTime() - batchStart) / 1e9;
+        long[] tuplesBatch = tuples();
+        System.out.printf(Locale.ROOT, "merge 100 communes as one batch of 50 MERGE items: %.2f s%n", batch);
+        System.out.printf(Locale.ROOT, "  JDBC statements prepared by the service: %d; rows inserted %d, updated %d, deleted %d%n",
+                statistics.getPrepareStatementCount() - statementsBatch, tuplesBatch[0] - tuplesBig[0],
+                tuplesBatch[1] - tuplesBig[1], tuplesBatch[2] - tuplesBig[2]);
         System.out.println("load average at the end: " + loadAverage());
         System.out.println("=== end of benchmark ===");
     }
 
     private void merge(int province, List<UUID> sources, String code) {
+        as(Roles.ADMIN, null).body(mergeBody(province, sources, code))
+                .post("/api/v1/reorganizations").then().statusCode(201);
+    }
+
+    private String mergeBody(int province, List<UUID> sources, String code) {
         String ids = String.join(",", sources.stream().map(id -> "\"" + id + "\"").toList());
-        as(Roles.ADMIN, null).body("{\"kind\":\"MERGE\",\"effectiveOn\":\"2026-01-01\",\"decision\":{\"number\":\"1-QĐ/TU\","
+        return "{\"kind\":\"MERGE\",\"effectiveOn\":\"2026-01-01\",\"decision\":{\"number\":\"1-QĐ/TU\","
                         + "\"date\":\"2025-12-20\",\"issuer\":\"Tỉnh ủy\"},\"sourceIds\":[" + ids + "],\"targets\":[{\"code\":\""
                         + code + "\",\"name\":\"Đảng bộ xã hợp nhất " + code + "\",\"type\":\"ABOVE_GRASSROOTS\","
-                        + "\"kind\":\"RESIDENTIAL\",\"parentId\":\"" + uuid("bench-p" + province) + "\"}]}")
-                .post("/api/v1/reorganizations").then().statusCode(201);
+                        + "\"kind\":\"RESIDENTIAL\",\"parentId\":\"" + uuid("bench-p" + province) + "\"}]}";
     }
 
     private void report(String what, int runs, IntFunction<String> uri) {
