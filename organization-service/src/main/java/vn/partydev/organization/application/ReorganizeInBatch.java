@@ -36,13 +36,16 @@ public class ReorganizeInBatch {
         return results;
     }
 
+    /** The violation with its field named inside the batch: {@code sourceIds} → {@code reorganizations[3].sourceIds}. */
+    public static Violation inItem(Violation violation, int index) {
+        String item = "reorganizations[" + index + "]";
+        return new Violation(violation.rule(), violation.field() == null ? item : item + "." + violation.field(),
+                violation.message(), violation.messageEn(), violation.values());
+    }
+
     /** The same problem, with its fields and detail naming the item of the batch that caused it. */
     static ApiException naming(ApiException refused, int index) {
-        String item = "reorganizations[" + index + "]";
-        List<Violation> violations = refused.violations().stream()
-                .map(v -> new Violation(v.rule(), v.field() == null ? item : item + "." + v.field(), v.message(),
-                        v.messageEn(), v.values()))
-                .toList();
+        List<Violation> violations = refused.violations().stream().map(v -> inItem(v, index)).toList();
         Text detail = refused.detail() == null ? null : Text.of(
                 "Mục " + index + " của nghị quyết: " + refused.detail().vi(),
                 "Item " + index + " of the batch: " + refused.detail().en());

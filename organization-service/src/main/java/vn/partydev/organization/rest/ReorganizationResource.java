@@ -161,9 +161,8 @@ public class ReorganizationResource {
     public BatchResult reorganizeInBatch(@Valid @NotNull ReorganizationBatchRequest request) {
         List<Violation> shape = new java.util.ArrayList<>();
         for (int i = 0; i < request.reorganizations().size(); i++) {
-            String item = "reorganizations[" + i + "].";
-            request.reorganizations().get(i).shapeViolations().forEach(v -> shape.add(
-                    new Violation(v.rule(), item + v.field(), v.message(), v.messageEn(), v.values())));
+            int index = i;
+            request.reorganizations().get(i).shapeViolations().forEach(v -> shape.add(ReorganizeInBatch.inItem(v, index)));
         }
         if (!shape.isEmpty()) {
             throw ApiException.badRequest("VALIDATION_FAILED", Text.of(
