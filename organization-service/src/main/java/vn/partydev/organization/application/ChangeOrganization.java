@@ -88,6 +88,9 @@ public class ChangeOrganization {
                         v.code = code;
                     }
                 });
+        if (changesCode) {
+            organizations.lockSiblingCodes(next.parentId);
+        }
         organizations.flush();
         if (changesCode && organizations.codeClashes(command.id(), next.parentId, code, command.effectiveFrom())) {
             throw OrganizationTimeline.duplicateCode(code);

@@ -78,6 +78,7 @@ public class EstablishOrganization {
         if (!violations.isEmpty()) {
             throw ApiException.ruleViolation(violations);
         }
+        organizations.lockSiblingCodes(command.parentId());
         if (organizations.codeTakenAmongSiblings(command.parentId(), code, command.establishedOn())) {
             throw ApiException.conflict("DUPLICATE_CODE", Text.of(
                     "Mã '" + code + "' đã được dùng bởi một tổ chức cùng cấp.",

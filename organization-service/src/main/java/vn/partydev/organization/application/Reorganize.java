@@ -187,6 +187,9 @@ public class Reorganize {
         insertNodes(reorganizationId, change.targetIds().stream()
                 .filter(target -> !command.sourceIds().contains(target)).toList(), "TARGET");
         organizations.flush();
+        // One parent at a time, in id order, so that two reorganizations never wait for each other crosswise.
+        change.placed().stream().map(placed -> placed.parentId).filter(java.util.Objects::nonNull).distinct().sorted()
+                .forEach(organizations::lockSiblingCodes);
         for (OrganizationVersionEntity placed : change.placed()) {
             if (organizations.codeClashes(placed.organizationId, placed.parentId, placed.code, on)) {
                 throw OrganizationTimeline.duplicateCode(placed.code);

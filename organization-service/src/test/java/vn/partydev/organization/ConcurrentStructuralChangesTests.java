@@ -1,0 +1,99 @@
+package vn.partydev.organization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.partydev.organization.Api.asNationalAdmin;
+import static vn.partydev.organization.Api.establish;
+import static vn.partydev.organization.Api.organization;
+import static vn.partydev.organization.Api.uniqueCode;
+import static vn.partydev.organization.Reorganizations.merge;
+import static vn.partydev.organization.Reorganizations.move;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two provinces reorganized at the same time, while two clients establish the same chi bộ cơ sở (same codes, same
+ * parent) in a third: every reorganization succeeds, and each code is created once — the other client gets 409.
+ * Before ADR 0116 the check-then-insert of the sibling code let 4 of 16 duplicates through.
+ */
+@QuarkusTest
+class ConcurrentStructuralChangesTests {
+
+    @Test
+    void concurrentReorganizationsOfDifferentProvincesAllSucceed() throws Exception {
+        int pairs = 8;
+        List<List<UUID[]>> work = new ArrayList<>();
+        List<UUID> provinces = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh thử " + p, "PROVINCIAL", "OTHER", null);
+            provinces.add(province);
+            List<UUID[]> communes = new ArrayList<>();
+            for (int i = 0; i < pairs; i++) {
+                UUID a = establish("A" + i, "Đảng bộ xã A" + i, "ABOVE_GRASSROOTS", "RESIDENTIAL", province);
+                UUID b = establish("B" + i, "Đảng bộ xã B" + i, "ABOVE_GRASSROOTS", "RESIDENTIAL", province);
+                UUID grassroots = establish("CS" + i, "Đảng bộ cơ sở " + i, "GRASSROOTS_COMMITTEE", "RESIDENTIAL", a);
+                establish("C" + i, "Chi bộ " + i, "CELL", "RESIDENTIAL", grassroots);
+                establish("CSB" + i, "Chi bộ cơ sở " + i, "GRASSROOTS_CELL", "RESIDENTIAL", b);
+                communes.add(new UUID[] {a, b, grassroots});
+            }
+            work.add(communes);
+        }
+        UUID third = establish(uniqueCode("P"), "Đảng bộ tỉnh thứ ba", "PROVINCIAL", "OTHER", null);
+        UUID thirdCommune = establish("X", "Đảng bộ xã X", "ABOVE_GRASSROOTS", "RESIDENTIAL", third);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<Integer>>> results = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            List<UUID[]> communes = work.get(p);
+            UUID province = provinces.get(p);
+            int index = p;
+            // Each province: merge the pairs, and move a grassroots committee to its sibling commune.
+            results.add(pool.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < pairs; i++) {
+                    UUID[] c = communes.get(i);
+                    statuses.add(asNationalAdmin().body(move("2025-06-01", c[2], c[1]))
+                            .post("/api/v1/reorganizations").statusCode());
+                    statuses.add(asNationalAdmin().body(merge("2025-07-01", List.of(c[0], c[1]), "M" + index + "-" + i,
+                            "Đảng bộ xã hợp nhất " + i, "ABOVE_GRASSROOTS", province)).post("/api/v1/reorganizations")
+                            .statusCode());
+                }
+                return statuses;
+            }));
+        }
+        // Meanwhile, chi bộ cơ sở established in a third province.
+        Callable<List<Integer>> establishing = () -> {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 2 * pairs; i++) {
+                statuses.add(asNationalAdmin().body(organization("N" + i, "Chi bộ cơ sở mới " + i, "GRASSROOTS_CELL",
+                        "RESIDENTIAL", thirdCommune, "2024-01-01")).post("/api/v1/organizations").statusCode());
+            }
+            return statuses;
+        };
+        results.add(pool.submit(establishing));
+        results.add(pool.submit(establishing::call));
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Future<List<Integer>> result : results) {
+            for (int status : result.get(5, TimeUnit.MINUTES)) {
+                byStatus.merge(status, 1, Integer::sum);
+            }
+        }
+        pool.shutdown();
+        // 2 provinces × 8 × (move + merge) = 32 reorganizations; 16 chi bộ established, then 16 duplicates (409).
+        assertEquals(Map.of(201, 48, 409, 16), byStatus, "status codes of the concurrent requests");
+        for (int p = 0; p < 2; p++) {
+            asNationalAdmin().get("/api/v1/organizations/{id}/children?asOf=2025-07-01", provinces.get(p)).then()
+                    .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(pairs));
+        }
+    }
+}
