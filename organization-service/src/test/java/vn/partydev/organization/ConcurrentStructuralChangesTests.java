@@ -96,4 +96,30 @@ class ConcurrentStructuralChangesTests {
                     .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(pairs));
         }
     }
+
+    @Test
+    void twoClientsGrantingTheSameDelegationAtOnceCreateOne() throws Exception {
+        UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh thử", "PROVINCIAL", "OTHER", null);
+        UUID commune = establish("X", "Đảng bộ xã X", "ABOVE_GRASSROOTS", "RESIDENTIAL", province);
+        List<UUID> committees = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            committees.add(establish("CS" + i, "Đảng bộ cơ sở " + i, "GRASSROOTS_COMMITTEE", "RESIDENTIAL", commune));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Callable<List<Integer>> granting = () -> committees.stream().map(committee -> asNationalAdmin()
+                .body(AuthorityTests.delegationBody("[\"ADMISSION\"]", "2024-01-01", null))
+                .post("/api/v1/organizations/{id}/delegations", committee).statusCode()).toList();
+        Future<List<Integer>> first = pool.submit(granting);
+        Future<List<Integer>> second = pool.submit(granting);
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Future<List<Integer>> result : List.of(first, second)) {
+            result.get(2, TimeUnit.MINUTES).forEach(status -> byStatus.merge(status, 1, Integer::sum));
+        }
+        pool.shutdown();
+        assertEquals(Map.of(201, 8, 409, 8), byStatus, "one delegation per committee, the other grant refused");
+        for (UUID committee : committees) {
+            asNationalAdmin().get("/api/v1/organizations/{id}/delegations", committee).then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+        }
+    }
 }

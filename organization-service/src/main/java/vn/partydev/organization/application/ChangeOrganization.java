@@ -18,6 +18,7 @@ import vn.partydev.organization.messaging.OrganizationEvents;
 import vn.partydev.organization.persistence.OrganizationEntity;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.OrganizationVersionEntity;
+import vn.partydev.organization.persistence.TransactionLocks;
 import vn.partydev.organization.security.OrganizationScope;
 
 /**
@@ -26,6 +27,9 @@ import vn.partydev.organization.security.OrganizationScope;
  */
 @ApplicationScoped
 public class ChangeOrganization {
+
+    @Inject
+    TransactionLocks locks;
 
     @Inject
     OrganizationRepository organizations;
@@ -89,7 +93,7 @@ public class ChangeOrganization {
                     }
                 });
         if (changesCode) {
-            organizations.lockSiblingCodes(next.parentId);
+            locks.siblingCodes(next.parentId);
         }
         organizations.flush();
         if (changesCode && organizations.codeClashes(command.id(), next.parentId, code, command.effectiveFrom())) {

@@ -21,11 +21,15 @@ import vn.partydev.organization.messaging.OrganizationEvents;
 import vn.partydev.organization.persistence.OrganizationEntity;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.OrganizationVersionEntity;
+import vn.partydev.organization.persistence.TransactionLocks;
 import vn.partydev.organization.security.OrganizationScope;
 
 /** Establishes an organization (thành lập tổ chức đảng) under a parent, with its decision, and announces it. */
 @ApplicationScoped
 public class EstablishOrganization {
+
+    @Inject
+    TransactionLocks locks;
 
     @Inject
     OrganizationRepository organizations;
@@ -78,7 +82,7 @@ public class EstablishOrganization {
         if (!violations.isEmpty()) {
             throw ApiException.ruleViolation(violations);
         }
-        organizations.lockSiblingCodes(command.parentId());
+        locks.siblingCodes(command.parentId());
         if (organizations.codeTakenAmongSiblings(command.parentId(), code, command.establishedOn())) {
             throw ApiException.conflict("DUPLICATE_CODE", Text.of(
                     "Mã '" + code + "' đã được dùng bởi một tổ chức cùng cấp.",

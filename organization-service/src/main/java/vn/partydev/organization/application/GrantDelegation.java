@@ -19,6 +19,7 @@ import vn.partydev.organization.domain.OrganizationType;
 import vn.partydev.organization.persistence.DelegationEntity;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.OrganizationVersionEntity;
+import vn.partydev.organization.persistence.TransactionLocks;
 import vn.partydev.organization.security.OrganizationScope;
 
 /**
@@ -28,6 +29,9 @@ import vn.partydev.organization.security.OrganizationScope;
  */
 @ApplicationScoped
 public class GrantDelegation {
+
+    @Inject
+    TransactionLocks locks;
 
     @Inject
     AuditTrail audit;
@@ -75,6 +79,7 @@ public class GrantDelegation {
         if (!violations.isEmpty()) {
             throw ApiException.ruleViolation(violations);
         }
+        locks.delegationsOf(command.organizationId());
         for (DelegationEntity other : DelegationEntity.<DelegationEntity>list("organizationId", command.organizationId())) {
             boolean sharesAction = (other.admission && command.actions().contains(AuthorityAction.ADMISSION))
                     || (other.recognition && command.actions().contains(AuthorityAction.RECOGNITION));

@@ -31,6 +31,7 @@ import vn.partydev.organization.messaging.OrganizationState;
 import vn.partydev.organization.persistence.OrganizationEntity;
 import vn.partydev.organization.persistence.OrganizationRepository;
 import vn.partydev.organization.persistence.OrganizationVersionEntity;
+import vn.partydev.organization.persistence.TransactionLocks;
 import vn.partydev.organization.persistence.TreeWrites;
 import vn.partydev.organization.security.OrganizationScope;
 
@@ -44,6 +45,9 @@ import vn.partydev.organization.security.OrganizationScope;
  */
 @ApplicationScoped
 public class Reorganize {
+
+    @Inject
+    TransactionLocks locks;
 
     @Inject
     OrganizationRepository organizations;
@@ -189,7 +193,7 @@ public class Reorganize {
         organizations.flush();
         // One parent at a time, in id order, so that two reorganizations never wait for each other crosswise.
         change.placed().stream().map(placed -> placed.parentId).filter(java.util.Objects::nonNull).distinct().sorted()
-                .forEach(organizations::lockSiblingCodes);
+                .forEach(locks::siblingCodes);
         for (OrganizationVersionEntity placed : change.placed()) {
             if (organizations.codeClashes(placed.organizationId, placed.parentId, placed.code, on)) {
                 throw OrganizationTimeline.duplicateCode(placed.code);

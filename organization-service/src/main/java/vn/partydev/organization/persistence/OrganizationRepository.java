@@ -170,21 +170,6 @@ public class OrganizationRepository {
         return path;
     }
 
-    /** The first key of the sibling-code locks (the second is the parent's hash); distinct from other locks. */
-    private static final int SIBLING_CODES_LOCK = 790_116;
-
-    /**
-     * Holds, until the transaction ends, the lock on placing organizations under {@code parentId} (null: among the
-     * top nodes). Checking that a code is free and then using it is two statements; two transactions doing it
-     * under the same parent at once would both find it free (seen: 4 of 16 concurrent duplicates created, ADR
-     * 0116). Taken just before the check, it makes the second wait for the first's commit and then see its row.
-     */
-    public void lockSiblingCodes(UUID parentId) {
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) AS locked")
-                .setParameter(1, SIBLING_CODES_LOCK).setParameter(2, parentId == null ? "top" : parentId.toString())
-                .getSingleResult();
-    }
-
     /**
      * Whether another organization than {@code self} under {@code parentId} uses {@code code} on
      * {@code date} or later (read after the change is flushed, so it sees the change itself).
