@@ -15,6 +15,7 @@ import vn.partydev.organization.domain.Decision;
 import vn.partydev.organization.messaging.AdmissionTargetEvents;
 import vn.partydev.organization.persistence.AdmissionTargetEntity;
 import vn.partydev.organization.persistence.OrganizationEntity;
+import vn.partydev.organization.persistence.TransactionLocks;
 import vn.partydev.organization.security.OrganizationScope;
 
 /**
@@ -29,6 +30,9 @@ public class SetAdmissionTarget {
 
     @Inject
     OrganizationScope scope;
+
+    @Inject
+    TransactionLocks locks;
 
     @Inject
     AdmissionTargetEvents events;
@@ -53,6 +57,7 @@ public class SetAdmissionTarget {
                     "The organization did not exist in " + year + "."),
                     Map.of("year", year, "establishedOn", organization.establishedOn))));
         }
+        locks.targetOf(organizationId, year); // two PUTs at once: the second replaces the first's (ADR 0116)
         AdmissionTargetEntity target = AdmissionTargetEntity.findById(new AdmissionTargetEntity.Key(organizationId, year));
         if (target == null) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {

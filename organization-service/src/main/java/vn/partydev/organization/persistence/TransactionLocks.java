@@ -16,6 +16,7 @@ public class TransactionLocks {
 
     private static final int SIBLING_CODES = 790_116;
     private static final int DELEGATIONS = 790_117;
+    private static final int TARGETS = 790_118;
 
     @Inject
     EntityManager em;
@@ -28,6 +29,11 @@ public class TransactionLocks {
     /** Granting delegations of {@code organizationId}: no two for the same action overlap in time. */
     public void delegationsOf(UUID organizationId) {
         lock(DELEGATIONS, organizationId.toString());
+    }
+
+    /** Setting the admission target of {@code organizationId} for {@code year}: a PUT replaces, never races an insert. */
+    public void targetOf(UUID organizationId, int year) {
+        lock(TARGETS, organizationId + "/" + year);
     }
 
     private void lock(int kind, String id) {

@@ -165,6 +165,13 @@ public class ProblemMappers {
         if (FailureClassifier.isTransient(e)) {
             return databaseUnavailable(e, headers, uri);
         }
+        if (ConcurrentDuplicate.isCause(e)) {
+            LOG.infof("Concurrent duplicate refused by a constraint on %s", uri == null ? "?" : uri.getPath());
+            return respond(409, "CONCURRENT_DUPLICATE", Text.of("Trùng lặp", "Duplicate"),
+                    Text.of("Một yêu cầu đồng thời vừa tạo cùng bản ghi này; hãy đọc lại trước khi thử lại.",
+                            "A concurrent request has just created the same record; read it again before retrying."),
+                    List.of(), headers, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(500, "INTERNAL_ERROR", Text.of("Lỗi hệ thống", "Internal error"),

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Before ADR 0116 the check-then-insert of the sibling code let 4 of 16 duplicates through.
  */
 @QuarkusTest
-class ConcurrentStructuralChangesTests {
+class ConcurrentWritesTests {
 
     @Test
     void concurrentReorganizationsOfDifferentProvincesAllSucceed() throws Exception {
@@ -121,5 +121,56 @@ class ConcurrentStructuralChangesTests {
             asNationalAdmin().get("/api/v1/organizations/{id}/delegations", committee).then().statusCode(200)
                     .body("items.size()", org.hamcrest.Matchers.equalTo(1));
         }
+    }
+
+    /** N clients send the same write at once; answers the status codes by count. */
+    private static Map<Integer, Integer> atOnce(int clients, Callable<Integer> write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return write.call();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                byStatus.merge(answer.get(2, TimeUnit.MINUTES), 1, Integer::sum);
+            }
+            return byStatus;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void theSameMemberImportedByTwoClientsAtOnceIsCreatedOnceAndTheOtherIsTold409() throws Exception {
+        UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh thử", "PROVINCIAL", "OTHER", null);
+        UUID commune = establish("X", "Đảng bộ xã X", "ABOVE_GRASSROOTS", "RESIDENTIAL", province);
+        UUID cell = establish("CSB", "Chi bộ cơ sở thôn 1", "GRASSROOTS_CELL", "RESIDENTIAL", commune);
+        for (int round = 0; round < 5; round++) {
+            String body = Roster.member(cell, "Lò Văn Sướng", "OFFICIAL", "2001-05-19", "2002-05-19", null,
+                    Roster.citizenId());
+            Map<Integer, Integer> byStatus = atOnce(4, () -> asNationalAdmin().body(body).post("/api/v1/members")
+                    .statusCode());
+            assertEquals(Map.of(201, 1, 409, 3), byStatus, "one member per citizen id, round " + round);
+        }
+    }
+
+    @Test
+    void aTargetPutByFourClientsAtOnceIsSetOnceAndReplacedByTheOthers() throws Exception {
+        UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh thử", "PROVINCIAL", "OTHER", null);
+        for (int year = 2020; year < 2025; year++) {
+            int y = year;
+            Map<Integer, Integer> byStatus = atOnce(4, () -> asNationalAdmin()
+                    .body("{\"admissions\":12,\"resolution\":" + Roster.decision() + "}")
+                    .put("/api/v1/organizations/{id}/targets/{year}", province, y).statusCode());
+            assertEquals(Map.of(200, 4), byStatus, "year " + y);
+        }
+        asNationalAdmin().get("/api/v1/organizations/{id}/targets", province).then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(5));
     }
 }
