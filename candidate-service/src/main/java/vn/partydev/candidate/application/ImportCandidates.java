@@ -43,6 +43,7 @@ import vn.partydev.candidate.persistence.OrganizationReplica;
 import vn.partydev.candidate.security.CandidateScope;
 import vn.partydev.kit.outbox.OutboxBatchWriter;
 import vn.partydev.kit.problem.ApiException;
+import vn.partydev.kit.problem.ConcurrentDuplicate;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.problem.Violation;
 
@@ -193,12 +194,10 @@ public class ImportCandidates {
         try {
             bulk.insert(candidates, history);
         } catch (jakarta.persistence.PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw ApiException.conflict("DUPLICATE_CITIZEN_ID", Text.of(
-                            "Một hồ sơ đang xử lý với cùng số căn cước vừa được ghi (nhập đồng thời); không nhập hồ sơ nào.",
-                            "A live file with one of these citizen ids was written meanwhile; nothing was imported."));
-                }
+            if (ConcurrentDuplicate.isCause(e)) {
+                throw ApiException.conflict("DUPLICATE_CITIZEN_ID", Text.of(
+                        "Một hồ sơ đang xử lý với cùng số căn cước vừa được ghi (nhập đồng thời); không nhập hồ sơ nào.",
+                        "A live file with one of these citizen ids was written meanwhile; nothing was imported."));
             }
             throw e;
         }

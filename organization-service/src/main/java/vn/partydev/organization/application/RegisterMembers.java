@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.partydev.kit.problem.ApiException;
+import vn.partydev.kit.problem.ConcurrentDuplicate;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.problem.Violation;
 import vn.partydev.organization.domain.MemberRules;
@@ -146,7 +147,7 @@ public class RegisterMembers {
             audit.recordChanges("Member", bulk.stream().map(row -> new AuditTrail.Change(null, "MemberImported",
                     row.id().toString())).toList());
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (ConcurrentDuplicate.isCause(e)) {
                 throw duplicateCitizenId(); // a concurrent import or entry took a citizen id first
             }
             throw e;
@@ -202,20 +203,11 @@ public class RegisterMembers {
         try {
             MemberEntity.getEntityManager().flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (ConcurrentDuplicate.isCause(e)) {
                 throw duplicateCitizenId();
             }
             throw e;
         }
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static ApiException duplicateCitizenId() {
