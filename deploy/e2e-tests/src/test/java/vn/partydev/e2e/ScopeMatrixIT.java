@@ -279,6 +279,9 @@ class ScopeMatrixIT {
                 + "&size=500"), b.org())), "organizationId", List.of("size=500", "status=OFFICIAL&size=500"), true);
         read(m, "GET /api/v1/members/{id}", (b, r) -> List.of(Probe.of(f.org("/api/v1/members/" + b.members().get(2)),
                 b.cell())), Items.NONE);
+        write(m, "PATCH /api/v1/members/{id}", ORGANIZERS, (b, r) -> List.of(new Probe("",
+                f.org("/api/v1/members/" + b.members().get(3)), "{\"fullName\":\"Nguyễn Văn Thử " + (++seq) + "\"}",
+                "application/merge-patch+json", List.of(b.cell()), f.org("/api/v1/members/" + b.members().get(3)))));
         write(m, "POST /api/v1/members/{id}/transfers", ORGANIZERS, (b, r) -> crossing(r,
                 (source, destination) -> new Probe("", f.org("/api/v1/members/" + source.members().get(11)
                         + "/transfers"), "{\"kind\":\"TEMPORARY\",\"toOrganizationId\":\"" + destination

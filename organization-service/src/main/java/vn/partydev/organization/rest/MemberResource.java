@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +42,7 @@ import vn.partydev.kit.security.Roles;
 import vn.partydev.organization.application.ChangeMemberStatus;
 import vn.partydev.organization.application.EndTemporaryTransfer;
 import vn.partydev.organization.application.MemberQueries;
+import vn.partydev.organization.application.RecordMemberIdentity;
 import vn.partydev.organization.application.RegisterMembers;
 import vn.partydev.organization.application.TransferMember;
 import vn.partydev.organization.domain.Gender;
@@ -135,6 +137,22 @@ public class MemberResource {
     public record ReturnRequest(@Schema(examples = "2026-02-01", description = "first day back at home")
                                 @NotNull LocalDate returnedOn) {
     }
+
+    /** {@code PATCH /api/v1/members/{id}} (JSON merge patch): the identity from the member's file. */
+    @Schema(name = "MemberIdentity", description = "Họ tên, ngày sinh, số căn cước của đảng viên; trường vắng mặt giữ "
+            + "nguyên")
+    public record IdentityRequest(
+            @Schema(examples = "Lò Thị Mai") @Size(min = 1, max = 255) @Pattern(regexp = "(?s).*\\S.*") String fullName,
+            @Schema(examples = "1998-03-14") LocalDate dateOfBirth,
+            @Schema(examples = "011198004321", description = "số căn cước, 12 chữ số")
+            @Pattern(regexp = "\\d{12}") String citizenId) {
+    }
+
+    static final String IDENTITY_EXAMPLE = """
+            {"fullName":"Lò Thị Mai","dateOfBirth":"1998-03-14","citizenId":"011198004321"}""";
+
+    @Inject
+    RecordMemberIdentity identities;
 
     @Inject
     ChangeMemberStatus statusChanges;
@@ -249,6 +267,31 @@ public class MemberResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = VIEW_EXAMPLE)))
     public Response get(@PathParam("id") UUID id) {
         MemberView view = queries.get(id);
+        return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Record or correct a member's identity (họ tên, ngày sinh, số căn cước)",
+            description = "A member admitted through the pipeline enters the roster from candidate-service's ceremony "
+                    + "event without personal data; the organizer attaches it here from the member's file (and "
+                    + "corrects an imported member's typing errors). JSON merge patch: absent fields stay. If-Match "
+                    + "with the ETag; answers 200 with the member and a new ETag. 400 malformed, a citizen id that is "
+                    + "not 12 digits or a blank name; 404 out of scope; 409 DUPLICATE_CITIZEN_ID when another live "
+                    + "member holds the citizen id; 412 stale If-Match; 422 NOTHING_TO_CHANGE, DATE_IN_FUTURE, "
+                    + "AGE_AT_ADMISSION, BIRTH_YEAR_MISMATCH (the year differs from the admission file's).")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
+            examples = @ExampleObject(name = "identity", value = IDENTITY_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "member", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response recordIdentity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull IdentityRequest request) {
+        MemberEntity member = identities.record(new RecordMemberIdentity.Command(id, request.fullName(),
+                request.dateOfBirth(), request.citizenId(), ifMatch));
+        MemberView view = queries.view(member);
         return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
     }
 
