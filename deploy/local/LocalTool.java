@@ -164,6 +164,7 @@ public class LocalTool {
             inPipeline();
             System.out.println("  candidates: " + admitted + " walked from quần chúng ưu tú to đảng viên "
                     + "(6, 6, 5 ceremonies in 2020–2022), 5 more in the pipeline");
+            System.out.println("  roster: " + recordIdentities() + " new members' identities recorded by the organizer");
         }
 
         // -- organizations
@@ -239,6 +240,7 @@ public class LocalTool {
         /** One candidate through every step; the ceremony in April of {@code year}, recognition a year later. */
         private void admit(String cell, String kind, int year, int seed) throws Exception {
             String id = register(cell, kind, seed, year - 24 - seed % 5);
+            admittedIdentities.put(id, lastRegistered);
             int p = year - 1;
             List<String> members = officialMembers(cell);
             step(id, "recognize-sympathizer", "{\"date\":\"" + p + "-09-08\",\"decision\":" + doc("05-NQ/CB", p + "-09-08",
@@ -302,10 +304,12 @@ public class LocalTool {
                 default -> "INTERMEDIATE";
             };
             String ethnicity = seed % 7 == 0 ? "S'tiêng" : seed % 11 == 0 ? "Tày" : "Kinh";
+            lastRegistered = new Identity(cell, name(1000 + seed * 7, female), birthYear + "-0" + (1 + seed % 9) + "-15",
+                    String.format("0702%08d", 500_000 + seed * 13 + counter++));
             Map<?, ?> created = (Map<?, ?>) send("POST", CANDIDATES + "/api/v1/candidates", "{\"organizationId\":\""
-                    + cell + "\",\"fullName\":\"" + name(1000 + seed * 7, female) + "\",\"dateOfBirth\":\"" + birthYear
-                    + "-0" + (1 + seed % 9) + "-15\",\"gender\":\"" + (female ? "FEMALE" : "MALE") + "\",\"citizenId\":\""
-                    + String.format("0702%08d", 500_000 + seed * 13 + counter++) + "\",\"ethnicity\":\"" + ethnicity
+                    + cell + "\",\"fullName\":\"" + lastRegistered.fullName() + "\",\"dateOfBirth\":\""
+                    + lastRegistered.dateOfBirth() + "\",\"gender\":\"" + (female ? "FEMALE" : "MALE")
+                    + "\",\"citizenId\":\"" + lastRegistered.citizenId() + "\",\"ethnicity\":\"" + ethnicity
                     + "\",\"religion\":\"" + (seed % 9 == 0 ? "Công giáo" : "Không") + "\",\"hometown\":\"Xã Tiến Hưng\","
                     + "\"residence\":\"Xã Tiến Hưng, thành phố Đồng Xoài\",\"occupation\":\"" + sector
                     + "\",\"sector\":\"" + sector + "\",\"generalEducation\":\"12/12\",\"professionalEducation\":\""
@@ -313,6 +317,53 @@ public class LocalTool {
                     + ",\"areaCategory\":\"NORMAL\",\"source\":\"" + (seed % 3 != 1 ? "YOUTH_UNION" : "WOMEN_UNION")
                     + "\"}", 201);
             return (String) created.get("id");
+        }
+
+        /** What a candidate's file says of them: the organizer copies it into the roster after the ceremony. */
+        record Identity(String cell, String fullName, String dateOfBirth, String citizenId) {
+        }
+
+        private Identity lastRegistered;
+        private final Map<String, Identity> admittedIdentities = new LinkedHashMap<>();
+
+        /**
+         * The roster learns of a new member from the ceremony event, without personal data (ADR 0024); the
+         * organizer then records the identity from the file (PATCH /api/v1/members/{id}, ADR 0118), as a chi bộ
+         * would. The roster follows the events asynchronously: each member is awaited, with a deadline.
+         */
+        private int recordIdentities() throws Exception {
+            int recorded = 0;
+            for (Map.Entry<String, Identity> admitted : admittedIdentities.entrySet()) {
+                Identity who = admitted.getValue();
+                String member = awaitMember(who.cell(), admitted.getKey());
+                HttpResponse<String> current = call("GET", ORGANIZATIONS + "/api/v1/members/" + member, null, null);
+                HttpResponse<String> patched = call("PATCH", ORGANIZATIONS + "/api/v1/members/" + member,
+                        "{\"fullName\":\"" + who.fullName() + "\",\"dateOfBirth\":\"" + who.dateOfBirth()
+                                + "\",\"citizenId\":\"" + who.citizenId() + "\"}",
+                        current.headers().firstValue("ETag").orElse(null));
+                if (patched.statusCode() != 200) {
+                    throw new IllegalStateException("PATCH member " + member + " → " + patched.statusCode() + " "
+                            + patched.body());
+                }
+                recorded++;
+            }
+            return recorded;
+        }
+
+        private String awaitMember(String cell, String candidateId) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                for (Object item : items(get(ORGANIZATIONS + "/api/v1/members?organizationId=" + cell + "&size=500"))) {
+                    Map<?, ?> member = (Map<?, ?>) item;
+                    if (candidateId.equals(member.get("candidateId"))) {
+                        return (String) member.get("id");
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("candidate " + candidateId + " never reached the roster of " + cell);
+                }
+                Thread.sleep(250);
+            }
         }
 
         /** Five people now on their way: sympathizers, trained, an application. */
@@ -375,12 +426,19 @@ public class LocalTool {
         }
 
         private HttpResponse<String> call(String method, String url, String body) throws Exception {
+            return call(method, url, body, null);
+        }
+
+        private HttpResponse<String> call(String method, String url, String body, String ifMatch) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", "application/json");
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
             }
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }

@@ -107,6 +107,13 @@ class AdmissionFiguresIT {
                 given().baseUri(system.organizations.url()).header("Authorization", admin)
                         .get("/api/v1/organizations/{id}/headcount?on=2023-06-01", commune).then().statusCode(200)
                         .body("official", equalTo(373)));
+        // The loader recorded each new member's identity as the organizer would (ADR 0118): nobody is nameless.
+        List<Map<String, Object>> members = given().baseUri(system.organizations.url()).header("Authorization", admin)
+                .get("/api/v1/members?organizationId={id}&size=500", commune).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(373, members.size());
+        assertEquals(17, members.stream().filter(m -> m.get("candidateId") != null && m.get("fullName") != null
+                && m.get("citizenId") != null).count(), "admitted members with a name and a citizen id");
     }
 
     @Test

@@ -27,10 +27,13 @@ final class RunningSystem {
         candidateEnv.put("ORGANIZATION_SERVICE_URL", organizations.url());
         candidates = ServiceProcess.start("candidate-service", candidateEnv);
         reports = ServiceProcess.start("reporting-service", env("reporting"));
-        for (ServiceProcess service : services()) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
+        // Registered before the wait: a service that never gets ready must not leave the other two running after
+        // the test JVM ends (seen on a loaded machine: an orphaned reporting-service outlived the failed run).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services().forEach(ServiceProcess::close)));
+        for (ServiceProcess service : services()) {
+            // A bound, not a pause: three JVMs starting at once on 2 busy cores have needed more than two minutes.
+            service.awaitReady(Duration.ofSeconds(300));
+        }
     }
 
     static synchronized RunningSystem get() throws Exception {
