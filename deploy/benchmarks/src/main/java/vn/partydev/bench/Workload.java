@@ -109,6 +109,14 @@ final class Workload {
 
     private void drive(Tally tally, AtomicLongArray perSecond, long firstDue, long interval,
                        long windowStart, long windowEnd) {
+        // client=lean: this thread's own keep-alive socket (ADR 0131); client=jdk: the shared java.net.http client
+        try (LeanHttp lean = options.client().equals("lean") ? new LeanHttp(candidatesUrl, http.bearer()) : null) {
+            drive(lean, tally, perSecond, firstDue, interval, windowStart, windowEnd);
+        }
+    }
+
+    private void drive(LeanHttp lean, Tally tally, AtomicLongArray perSecond, long firstDue, long interval,
+                       long windowStart, long windowEnd) {
         long due = firstDue;
         List<Steps.Step> steps = Steps.ALL.subList(0, options.steps());
         for (int i = next.getAndIncrement(); i < candidates.size() && System.nanoTime() < windowEnd;
@@ -128,8 +136,9 @@ final class Workload {
                 Http.Answer answer;
                 long sent = System.nanoTime();
                 try {
-                    answer = http.post(candidatesUrl + "/api/v1/candidates/" + candidate.id() + "/actions/"
-                            + step.action(), step.body(candidate.cell()), etag);
+                    String path = "/api/v1/candidates/" + candidate.id() + "/actions/" + step.action();
+                    answer = lean != null ? lean.post(path, step.body(candidate.cell()), etag)
+                            : http.post(candidatesUrl + path, step.body(candidate.cell()), etag);
                 } catch (IOException e) {
                     answer = new Http.Answer(-1, e.toString(), null);
                 } catch (InterruptedException e) {
