@@ -41,7 +41,8 @@ import vn.partydev.candidate.persistence.CandidateRows;
 import vn.partydev.candidate.persistence.HistoryEntity;
 import vn.partydev.candidate.persistence.OrganizationTree;
 import vn.partydev.candidate.security.CandidateScope;
-import vn.partydev.kit.audit.AuditTrail;
+import vn.partydev.kit.audit.AuditActor;
+import vn.partydev.kit.audit.HttpActors;
 import vn.partydev.kit.problem.ApiException;
 import vn.partydev.kit.problem.Text;
 import vn.partydev.kit.problem.Violation;
@@ -62,7 +63,7 @@ public class TakePipelineAction {
             "RECOGNITION_DECISION_DEADLINE");
 
     @Inject
-    AuditTrail audit;
+    HttpActors actors;
 
     @Inject
     EntityManager em;
@@ -186,14 +187,14 @@ public class TakePipelineAction {
         }
         long judgedVersion = c.version;
         Recorded r = record(c, step, remote, judgement);
-        if (!rows.writeStep(connection, c, judgedVersion, r.history(), r.event())) {
+        // Who made the step, in the same transaction and the same statement (ADR 0098, ADR 0130): the event
+        // bypasses OutboxWriter's own audit hook; no HTTP caller (null) means no audit row, as AuditTrail does.
+        AuditActor actor = actors.current(false).orElse(null);
+        if (!rows.writeStep(connection, c, judgedVersion, r.history(), r.event(), actor)) {
             // Cannot happen while the row is locked; if it ever did, the version moved under us: stale.
             throw ApiException.preconditionFailed(Text.of("Hồ sơ vừa được thay đổi; hãy đọc lại và thử lại.",
                     "The candidate changed meanwhile; read it again and retry."));
         }
-        // Who made the step, in the same transaction (ADR 0098): the event bypasses OutboxWriter's own hook.
-        audit.recordChange(connection, r.event().id(), r.event().type(), r.event().aggregateType(),
-                r.event().aggregateId());
         return new Taken(c, r.deadlines());
     }
 

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import vn.partydev.kit.audit.AuditActor;
 
 /**
  * The statements of one pipeline step in plain JDBC, in a transaction of their own (ADR 0086): the candidate row
@@ -37,13 +39,8 @@ public class CandidateRows {
 
     private static final String LOCK = "SELECT " + COLUMNS + " FROM candidate WHERE id = ? FOR UPDATE";
 
-    /**
-     * The row's new state (every column a step may change; identity, chi bộ and creation never change in a
-     * step), its history row and its event, in one statement and one round trip. The history and the event are
-     * inserted only if the UPDATE found the row at the version the step was judged on ({@code RETURNING} feeds
-     * them), so the statement writes all three or nothing; the caller holds the row lock, so it always does.
-     */
-    private static final String WRITE_STEP = """
+    /** The step's UPDATE of the row and its history row: the first two parts of {@link #WRITE_STEP}. */
+    private static final String STEP_AND_HISTORY = """
             WITH step AS (
                 UPDATE candidate SET stage = ?, stage_since = ?, last_step_date = ?, sympathizer_date = ?,
                        certificate_number = ?, certificate_date = ?, application_date = ?, record_date = ?,
@@ -58,9 +55,33 @@ public class CandidateRows {
             history AS (
                 INSERT INTO candidate_history (candidate_id, action, step_date, actor, decision, votes, evidence,
                                                policy_version, override, from_stage, to_stage, recorded_at)
-                SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM step)
+                SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM step)""";
+
+    /**
+     * The step's audit row (ADR 0098) as one more part of the same statement (ADR 0130): the row
+     * {@code AuditTrail.recordChange} writes for an event an HTTP caller caused, same columns and values, inserted
+     * only if the step's UPDATE found its row, in the step's round trip instead of a second one.
+     */
+    private static final String AUDIT = """
+            audit AS (
+                INSERT INTO audit_log (recorded_at, kind, actor, actor_roles, actor_organization_id, http_method,
+                                       http_path, idempotency_key, event_id, event_type, aggregate_type, aggregate_id)
+                SELECT ?, 'CHANGE', ?, ?, CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ? FROM step)""";
+
+    private static final String OUTBOX = """
             INSERT INTO outbox (id, topic, aggregatetype, aggregateid, type, payload, occurred_at)
             SELECT ?, ?, ?, ?, ?, CAST(? AS jsonb), ? FROM step""";
+
+    /**
+     * The row's new state (every column a step may change; identity, chi bộ and creation never change in a
+     * step), its history row and its event, in one statement and one round trip. The history and the event are
+     * inserted only if the UPDATE found the row at the version the step was judged on ({@code RETURNING} feeds
+     * them), so the statement writes all three or nothing; the caller holds the row lock, so it always does.
+     */
+    private static final String WRITE_STEP = STEP_AND_HISTORY + "\n" + OUTBOX;
+
+    /** {@link #WRITE_STEP} with the audit row of the HTTP caller who took the step, still one statement. */
+    private static final String WRITE_STEP_AUDITED = STEP_AND_HISTORY + ",\n" + AUDIT + "\n" + OUTBOX;
 
     /** A history row as {@code candidate_history} stores it (JSON parts already written as text). */
     public record History(String action, LocalDate stepDate, String actor, String decision, String votes,
@@ -113,11 +134,13 @@ public class CandidateRows {
 
     /**
      * Writes the step: the candidate's new state (its {@code version} already incremented by the caller), the
-     * history row and the event. Answers false when the row was not at {@code judgedVersion} (nothing written).
+     * history row, the event and, when {@code actor} is not null, the audit row of the HTTP caller who took the step
+     * (null: no caller to audit, as {@code AuditTrail.recordChange} writes nothing then). Answers false when the
+     * row was not at {@code judgedVersion} (nothing written).
      */
-    public boolean writeStep(Connection connection, CandidateEntity c, long judgedVersion, History h, Event e)
-            throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement(WRITE_STEP)) {
+    public boolean writeStep(Connection connection, CandidateEntity c, long judgedVersion, History h, Event e,
+                             AuditActor actor) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(actor == null ? WRITE_STEP : WRITE_STEP_AUDITED)) {
             int i = 0;
             write.setString(++i, c.stage);
             date(write, ++i, c.stageSince);
@@ -163,6 +186,24 @@ public class CandidateRows {
             write.setString(++i, h.fromStage());
             write.setString(++i, h.toStage());
             write.setObject(++i, h.recordedAt());
+
+            if (actor != null) {
+                write.setObject(++i, OffsetDateTime.now(ZoneOffset.UTC));
+                write.setString(++i, actor.subject());
+                write.setString(++i, actor.roles());
+                if (actor.organizationId() == null) {
+                    write.setNull(++i, Types.OTHER);
+                } else {
+                    write.setObject(++i, actor.organizationId());
+                }
+                write.setString(++i, actor.method());
+                write.setString(++i, actor.path());
+                write.setString(++i, actor.idempotencyKey());
+                write.setObject(++i, e.id());
+                write.setString(++i, e.type());
+                write.setString(++i, e.aggregateType());
+                write.setString(++i, e.aggregateId());
+            }
 
             write.setObject(++i, e.id());
             write.setString(++i, e.topic());

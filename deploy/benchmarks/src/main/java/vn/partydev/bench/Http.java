@@ -25,6 +25,11 @@ final class Http {
         this.bearer = bearer;
     }
 
+    /** The Authorization header value every request carries. */
+    String bearer() {
+        return bearer;
+    }
+
     Answer post(String url, String json, String ifMatch) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Authorization", bearer).header("Content-Type", "application/json")

@@ -10,7 +10,8 @@ import java.util.Map;
  * default so that a bare run is the documented configuration.
  */
 record Options(int threads, int cells, int candidates, int registerThreads, int warmupSeconds,
-               int durationSeconds, int rate, List<Integer> rates, List<Integer> threadsPerPhase, int steps, String serviceHeap, int drainSeconds) {
+               int durationSeconds, int rate, List<Integer> rates, List<Integer> threadsPerPhase, int steps, String serviceHeap, int drainSeconds,
+               String client) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -47,9 +48,15 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 threads,
                 integer(given, "steps", 3),
                 given.getOrDefault("serviceHeap", "384m"),
-                integer(given, "drain", 60));
+                integer(given, "drain", 60),
+                given.getOrDefault("client", "lean"));
+        given.remove("client");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown setting(s): " + given.keySet());
+        }
+        if (!o.client.equals("lean") && !o.client.equals("jdk")) {
+            throw new IllegalArgumentException("client must be lean (LeanHttp, ADR 0131) or jdk (java.net.http, "
+                    + "the client of the runs before 2026-12-06)");
         }
         if (o.steps < 1 || o.steps > Steps.ALL.size()) {
             throw new IllegalArgumentException("steps must be 1.." + Steps.ALL.size());
@@ -73,7 +80,7 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
         int phaseRate = rates.get(phase);
         int phaseThreads = threadsPerPhase.get(Math.min(phase, threadsPerPhase.size() - 1));
         return new Options(phaseThreads, cells, candidates, registerThreads, warmupSeconds, durationSeconds, phaseRate,
-                rates, threadsPerPhase, steps, serviceHeap, drainSeconds);
+                rates, threadsPerPhase, steps, serviceHeap, drainSeconds, client);
     }
 
     /** Closed loop (each thread sends its next action when the previous one answered) or a fixed total rate. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -59,6 +60,13 @@ final class Workload {
     private final AtomicInteger next;
     /** candidateId|action → epoch micros of the HTTP answer, for actions answered inside the window. */
     final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+    /**
+     * Opened once the CPU sample at the window's end is taken: a client thread waits for it before it ends,
+     * because an ended thread's CPU time leaves /proc/self/task and {@link CpuUsage} would no longer count it
+     * (the load generator's CPU was under-counted before 2026-12-06, most of all with {@code client=lean},
+     * whose whole HTTP work runs on these threads).
+     */
+    private final CountDownLatch endSampled = new CountDownLatch(1);
 
     Workload(Http http, String candidatesUrl, Options options, List<Fixture.Candidate> candidates,
              AtomicInteger next) {
@@ -94,6 +102,7 @@ final class Workload {
         LockSupport.parkNanos(Math.max(0, windowEnd - System.nanoTime()));
         long windowEndMicros = epochMicros();
         atWindowEnd.run();
+        endSampled.countDown();
         for (Thread worker : workers) {
             worker.join(TimeUnit.SECONDS.toMillis(30));
         }
@@ -108,6 +117,20 @@ final class Workload {
     }
 
     private void drive(Tally tally, AtomicLongArray perSecond, long firstDue, long interval,
+                       long windowStart, long windowEnd) {
+        // client=lean: this thread's own keep-alive socket (ADR 0131); client=jdk: the shared java.net.http client
+        try (LeanHttp lean = options.client().equals("lean") ? new LeanHttp(candidatesUrl, http.bearer()) : null) {
+            drive(lean, tally, perSecond, firstDue, interval, windowStart, windowEnd);
+        }
+        try {
+            endSampled.await(Math.max(0, windowEnd - System.nanoTime()) + TimeUnit.SECONDS.toNanos(30),
+                    TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drive(LeanHttp lean, Tally tally, AtomicLongArray perSecond, long firstDue, long interval,
                        long windowStart, long windowEnd) {
         long due = firstDue;
         List<Steps.Step> steps = Steps.ALL.subList(0, options.steps());
@@ -128,8 +151,9 @@ final class Workload {
                 Http.Answer answer;
                 long sent = System.nanoTime();
                 try {
-                    answer = http.post(candidatesUrl + "/api/v1/candidates/" + candidate.id() + "/actions/"
-                            + step.action(), step.body(candidate.cell()), etag);
+                    String path = "/api/v1/candidates/" + candidate.id() + "/actions/" + step.action();
+                    answer = lean != null ? lean.post(path, step.body(candidate.cell()), etag)
+                            : http.post(candidatesUrl + path, step.body(candidate.cell()), etag);
                 } catch (IOException e) {
                     answer = new Http.Answer(-1, e.toString(), null);
                 } catch (InterruptedException e) {
