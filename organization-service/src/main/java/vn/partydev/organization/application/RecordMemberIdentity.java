@@ -101,12 +101,7 @@ public class RecordMemberIdentity {
             v.add(new Violation("DATE_IN_FUTURE", "dateOfBirth", "Ngày sinh ở tương lai.",
                     "The date of birth is in the future.", Map.of("dateOfBirth", born)));
         }
-        if (born != null && member.admittedOn.isBefore(born.plusYears(MemberRules.MIN_AGE_AT_ADMISSION))) {
-            v.add(new Violation("AGE_AT_ADMISSION", "dateOfBirth",
-                    "Ngày kết nạp phải từ khi đủ " + MemberRules.MIN_AGE_AT_ADMISSION + " tuổi (Điều lệ Đảng, Điều 1).",
-                    "The admission date must be on or after the 18th birthday (Party Charter, Article 1).",
-                    Map.of("dateOfBirth", born, "admittedOn", member.admittedOn)));
-        }
+        MemberRules.ageAtAdmission(born, member.admittedOn, "dateOfBirth").ifPresent(v::add);
         // The ceremony event carried the candidate's birth year from the party file: a different year means the
         // identity being attached is another person's (the candidate's file is corrected in candidate-service).
         if (born != null && member.dateOfBirth == null && member.birthYear != null

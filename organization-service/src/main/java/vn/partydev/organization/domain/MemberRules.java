@@ -19,6 +19,18 @@ public final class MemberRules {
     private MemberRules() {
     }
 
+    /** Điều lệ Điều 1: admitted on or after the 18th birthday; {@code field} names where the violation points. */
+    public static java.util.Optional<Violation> ageAtAdmission(LocalDate dateOfBirth, LocalDate admittedOn, String field) {
+        if (dateOfBirth == null || admittedOn == null
+                || !admittedOn.isBefore(dateOfBirth.plusYears(MIN_AGE_AT_ADMISSION))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Violation("AGE_AT_ADMISSION", field,
+                "Ngày kết nạp phải từ khi đủ " + MIN_AGE_AT_ADMISSION + " tuổi (Điều lệ Đảng, Điều 1).",
+                "The admission date must be on or after the 18th birthday (Party Charter, Article 1).",
+                Map.of("dateOfBirth", dateOfBirth, "admittedOn", admittedOn)));
+    }
+
     public static List<Violation> check(NewMember m, String prefix, LocalDate today) {
         List<Violation> v = new ArrayList<>();
         if (m.organizationId() == null) {
@@ -54,13 +66,7 @@ public final class MemberRules {
         future(v, prefix + "officialOn", m.officialOn(), today);
         future(v, prefix + "statusSince", m.statusSince(), today);
 
-        if (m.dateOfBirth() != null && m.admittedOn() != null
-                && m.admittedOn().isBefore(m.dateOfBirth().plusYears(MIN_AGE_AT_ADMISSION))) {
-            v.add(new Violation("AGE_AT_ADMISSION", prefix + "admittedOn",
-                    "Ngày kết nạp phải từ khi đủ " + MIN_AGE_AT_ADMISSION + " tuổi (Điều lệ Đảng, Điều 1).",
-                    "The admission date must be on or after the 18th birthday (Party Charter, Article 1).",
-                    Map.of("dateOfBirth", m.dateOfBirth(), "admittedOn", m.admittedOn())));
-        }
+        ageAtAdmission(m.dateOfBirth(), m.admittedOn(), prefix + "admittedOn").ifPresent(v::add);
         if (m.status() != null) {
             if (m.status() == MemberStatus.PROBATIONARY && m.officialOn() != null) {
                 v.add(new Violation("OFFICIAL_DATE", prefix + "officialOn",
