@@ -2,7 +2,6 @@ package vn.partydev.organization.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -67,8 +66,7 @@ public class RecordMemberIdentity {
             member.dateOfBirth = c.dateOfBirth();
             member.birthYear = c.dateOfBirth().getYear();
         }
-        member.citizenId = citizenId;
-        MemberEntity.getEntityManager().lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        member.citizenId = citizenId; // the member row itself changes, so its @Version moves by one at the flush
         try {
             MemberEntity.getEntityManager().flush();
         } catch (PersistenceException e) {
