@@ -247,6 +247,14 @@ class ReportingBenchmark {
         double[] provinceRollup = time(samples, () -> admissions.run(p, 2016, 2025, byYear, 'C'));
         double[] nationalWide = time(samples, () -> admissions.run(nation, 2016, 2025,
                 List.of(AdmissionsReport.Dimension.YEAR, AdmissionsReport.Dimension.GENDER), 'C'));
+        double[] provinceWide = time(samples, () -> admissions.run(p, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.YEAR, AdmissionsReport.Dimension.GENDER), 'C'));
+        double[] provinceChildren = time(samples, () -> admissions.run(p, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.ORGANIZATION), 'C'));
+        UUID commune = (UUID) em.createNativeQuery("SELECT organization_id FROM organization_replica WHERE "
+                + "type = 'GRASSROOTS_COMMITTEE' AND parent_id = ?1 LIMIT 1").setParameter(1, p).getSingleResult();
+        double[] communeChildren = time(samples, () -> admissions.run(commune, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
         double[] nationalFacts = time(Math.max(5, samples / 5), () -> groupByFacts(nation));
         double[] provinceFacts = time(Math.max(5, samples / 5), () -> groupByFacts(p));
         report.add(String.format("national by year: rollup p50 %.1f ms p95 %.1f ms; GROUP BY facts p50 %.1f ms p95 "
@@ -257,6 +265,10 @@ class ReportingBenchmark {
                 provinceFacts[1], provinceFacts[1] / provinceRollup[1]));
         report.add(String.format("national by year,gender (wide rollup): p50 %.1f ms p95 %.1f ms", nationalWide[0],
                 nationalWide[1]));
+        report.add(String.format("province by year,gender (wide rollup): p50 %.1f ms p95 %.1f ms; province by "
+                        + "organization (its communes): p50 %.1f ms p95 %.1f ms; a commune by organization,gender (its chi "
+                        + "bộ): p50 %.1f ms p95 %.1f ms", provinceWide[0], provinceWide[1], provinceChildren[0],
+                provinceChildren[1], communeChildren[0], communeChildren[1]));
         report.add("reads: load average before " + readLoad + ", after " + loadAverage());
         System.out.println("\n===== reporting-service benchmark =====");
         report.forEach(System.out::println);
@@ -390,7 +402,7 @@ class ReportingBenchmark {
         long wal = count("SELECT wal_bytes::bigint FROM pg_stat_wal");
         long fpi = count("SELECT wal_fpi FROM pg_stat_wal") - fpiBefore;
         long commits = count("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
-                - commitsBefore - 4 * samples;
+                - commitsBefore - samples - 6; // minus this method's own reads (one per sample, six around)
         try {
             publisher.join();
         } catch (InterruptedException e) {
