@@ -38,6 +38,15 @@ public final class AdmissionSources {
             + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, f.sector, "
             + "f.youth_union, 1::bigint FROM org_closure c " + FACTS_OF_ROW + " WHERE " + RollupScope.FROM_FACTS + ")";
 
+    /**
+     * Whether any of the organizations ({@code ?2}, an array) has facts of its own (depth-0 closure rows) in the
+     * structure ({@code ?1}). When none has — a province, the nation, a commune without facts filed on it — a
+     * report reads the rollup table alone, with the plan it had before ADR 0140: a union with an empty fact part
+     * still costs the national wide question its parallel plan.
+     */
+    public static final String OWN_FACTS_EXIST = "SELECT EXISTS (SELECT 1 FROM org_closure c " + FACTS_OF_ROW
+            + " WHERE c.structure = ?1 AND c.ancestor_id = ANY (?2) AND " + RollupScope.FROM_FACTS + ")";
+
     private AdmissionSources() {
     }
 }

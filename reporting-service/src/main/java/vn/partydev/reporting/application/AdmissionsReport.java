@@ -96,7 +96,10 @@ public class AdmissionsReport {
         // The narrow rollup answers the questions about periods, kinds and children; the wide one the rest.
         boolean narrow = groupBy.stream().allMatch(d -> d == Dimension.YEAR || d == Dimension.QUARTER
                 || d == Dimension.MONTH || d == Dimension.KIND || d == Dimension.ORGANIZATION);
-        String source = narrow ? AdmissionSources.PERIOD : AdmissionSources.WIDE;
+        boolean ownFacts = (Boolean) em.createNativeQuery(AdmissionSources.OWN_FACTS_EXIST)
+                .setParameter(1, String.valueOf(structure)).setParameter(2, organizations).getSingleResult();
+        String source = narrow ? (ownFacts ? AdmissionSources.PERIOD : "admission_rollup_period")
+                : (ownFacts ? AdmissionSources.WIDE : "admission_rollup");
         String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM " + source + " r "
                 + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND r.organization_id = ANY (?4)"
                 + (keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys);

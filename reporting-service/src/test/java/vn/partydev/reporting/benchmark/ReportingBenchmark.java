@@ -269,6 +269,14 @@ class ReportingBenchmark {
                         + "organization (its communes): p50 %.1f ms p95 %.1f ms; a commune by organization,gender (its chi "
                         + "bộ): p50 %.1f ms p95 %.1f ms", provinceWide[0], provinceWide[1], provinceChildren[0],
                 provinceChildren[1], communeChildren[0], communeChildren[1]));
+        // The national wide question read through the union source (rollup + the nation's own facts, ADR 0140)
+        // and from the rollup table alone (what AdmissionsReport reads when the nation has no facts of its own).
+        String wideQuestion = " r WHERE r.structure = 'C' AND r.year BETWEEN 2016 AND 2025 AND r.organization_id = "
+                + "ANY (ARRAY['" + nation + "'::uuid]) GROUP BY r.year, r.gender";
+        report.add("plan, national by year,gender, union source: " + plan("SELECT r.year, r.gender, sum(r.count) FROM "
+                + vn.partydev.reporting.application.AdmissionSources.WIDE + wideQuestion));
+        report.add("plan, national by year,gender, rollup table: " + plan("SELECT r.year, r.gender, sum(r.count) FROM "
+                + "admission_rollup" + wideQuestion));
         report.add("reads: load average before " + readLoad + ", after " + loadAverage());
         System.out.println("\n===== reporting-service benchmark =====");
         report.forEach(System.out::println);
@@ -469,6 +477,16 @@ class ReportingBenchmark {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** EXPLAIN ANALYZE of a read, on one line (node names, rows and times). */
+    private String plan(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> lines = em.createNativeQuery("EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) " + sql)
+                    .getResultList();
+            return String.join(" / ", lines.stream().map(l -> l.toString().strip()).toList());
+        });
     }
 
     /**
