@@ -49,6 +49,8 @@ final class ConsumerLoop implements Runnable {
     private final Map<String, Long> lagByTopic = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile boolean assigned;
+    /** Counted down by {@link #stop}: ends a retry's backoff at once. */
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
 
     ConsumerLoop(String name, List<String> topics, BatchEventHandler handler, KafkaConsumer<String, byte[]> consumer,
                  KafkaProducer<String, byte[]> deadLetters, ProcessedEvents processed, ObjectMapper json) {
@@ -69,9 +71,14 @@ final class ConsumerLoop implements Runnable {
         return assigned;
     }
 
+    /**
+     * Asks the loop to stop after the poll in hand: its transaction ends, its offsets are committed, then the
+     * loop leaves within one poll interval. No {@code wakeup()}: that would make the commit of the poll just
+     * applied throw, and the next start would receive those events again for nothing.
+     */
     void stop() {
         running = false;
-        consumer.wakeup();
+        stopping.countDown();
     }
 
     @Override
@@ -228,7 +235,9 @@ final class ConsumerLoop implements Runnable {
                 }
             });
         } catch (RuntimeException failure) {
-            if (FailureClassifier.isTransient(failure)) {
+            // While the service stops, its database pool, Hibernate and the dead-letter producer are closing under
+            // the loop: a failure then says nothing about the event, so it is retried after the restart, never parked.
+            if (!running || FailureClassifier.isTransient(failure)) {
                 throw failure;
             }
             park(record, event, failure);
@@ -340,7 +349,7 @@ final class ConsumerLoop implements Runnable {
 
     private void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            stopping.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

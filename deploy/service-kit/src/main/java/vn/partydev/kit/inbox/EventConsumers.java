@@ -55,7 +55,11 @@ public class EventConsumers {
             defaultValue = "500")
     int maxPollRecords;
 
+    /** How long a stop waits for a loop's transaction in hand (a 5,000-record poll takes a few seconds). */
+    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private final Map<String, ConsumerLoop> loops = new ConcurrentHashMap<>();
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
     /** Starts a consumer group {@code name} on the topics; the group id is the name. */
@@ -80,7 +84,36 @@ public class EventConsumers {
         loops.put(name, loop);
         Thread thread = new Thread(loop, "consumer-" + name);
         thread.setDaemon(true);
+        threads.put(name, thread);
         thread.start();
+    }
+
+    /**
+     * Stops the named consumer and waits until its loop has left: the poll in hand is applied (or left
+     * unacknowledged) and its offsets committed before this returns. It can be started again afterwards.
+     */
+    public synchronized void stop(String name) {
+        ConsumerLoop loop = loops.get(name);
+        if (loop == null) {
+            return;
+        }
+        loop.stop();
+        awaitEnd(name);
+    }
+
+    private void awaitEnd(String name) {
+        Thread thread = threads.get(name);
+        try {
+            if (thread != null) {
+                thread.join(STOP_TIMEOUT.toMillis());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread == null || !thread.isAlive()) {
+            loops.remove(name);
+            threads.remove(name);
+        }
     }
 
     /** Whether the named consumer currently holds partitions (it is part of its group). */
@@ -125,8 +158,13 @@ public class EventConsumers {
         return OffsetDateTime.parse(value.toString());
     }
 
+    /**
+     * Stops every loop and waits for each to leave before the datasource, Hibernate and the dead-letter producer
+     * close: a loop still inside a transaction would otherwise meet them closing (ADR 0135).
+     */
     void onStop(@Observes ShutdownEvent event) {
         loops.values().forEach(ConsumerLoop::stop);
+        List.copyOf(loops.keySet()).forEach(this::awaitEnd);
         if (deadLetters != null) {
             deadLetters.close(java.time.Duration.ofSeconds(5));
         }
