@@ -98,14 +98,28 @@ public class AdmissionsReport {
                 || d == Dimension.MONTH || d == Dimension.KIND || d == Dimension.ORGANIZATION);
         boolean ownFacts = (Boolean) em.createNativeQuery(AdmissionSources.OWN_FACTS_EXIST)
                 .setParameter(1, String.valueOf(structure)).setParameter(2, organizations).getSingleResult();
-        String source = narrow ? (ownFacts ? AdmissionSources.PERIOD : "admission_rollup_period")
-                : (ownFacts ? AdmissionSources.WIDE : "admission_rollup");
-        String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM " + source + " r "
-                + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND r.organization_id = ANY (?4)"
-                + (keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys);
+        String sql;
+        Object organizationParameter;
+        if (ownFacts) {
+            sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
+                    + (narrow ? AdmissionSources.PERIOD : AdmissionSources.WIDE) + " r "
+                    + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND r.organization_id = ANY (?4)";
+            organizationParameter = organizations;
+        } else {
+            // No facts of their own (a province, the nation): the rollup table alone, the query of ADR 0050 as is.
+            sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
+                    + (narrow ? "admission_rollup_period" : "admission_rollup") + " r "
+                    + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND " + (byOrganization
+                    ? "r.organization_id IN (SELECT descendant_id FROM org_closure WHERE structure = ?1 "
+                            + "AND ancestor_id = ?4 AND depth = 1 AND NOT mapped)"
+                    : "r.organization_id = ?4");
+            organizationParameter = organizationId;
+        }
+        sql += keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys;
         @SuppressWarnings("unchecked")
         List<Object> result = em.createNativeQuery(sql).setParameter(1, String.valueOf(structure))
-                .setParameter(2, fromYear).setParameter(3, toYear).setParameter(4, organizations).getResultList();
+                .setParameter(2, fromYear).setParameter(3, toYear).setParameter(4, organizationParameter)
+                .getResultList();
         List<Map<String, Object>> rows = new ArrayList<>();
         long total = 0;
         for (Object item : result) {
