@@ -3,6 +3,7 @@ package vn.partydev.reporting;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,11 +11,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.partydev.kit.security.Roles;
+import vn.partydev.reporting.application.AdmissionsReport;
 import vn.partydev.reporting.projection.Restater;
+import vn.partydev.reporting.projection.RollupScope;
 import vn.partydev.testkit.DevTokens;
 
 /**
@@ -32,6 +38,12 @@ class RestatementTests {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AdmissionsReport admissions;
+
+    @Inject
+    vn.partydev.reporting.projection.ProjectionLock lock;
 
     long total(UUID organization, String structure, int year) {
         return given().header("Authorization", DevTokens.bearer(Roles.ADMIN, null))
@@ -80,7 +92,11 @@ class RestatementTests {
         assertEquals(Boolean.TRUE, QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT rollups_exact FROM projection_state WHERE id = 1").getSingleResult()));
 
-        // Every rollup row of the database (every test's data) equals a full regrouping of the facts.
+        assertRollupsEqualARegroupingOfTheFacts();
+    }
+
+    /** Every rollup row of the database (every test's data) equals a full regrouping of the facts. */
+    private void assertRollupsEqualARegroupingOfTheFacts() {
         String dims = "year, month, kind, gender, age_band, ethnicity, religion, general_education, "
                 + "professional_education, sector, youth_union";
         String regrouped = "SELECT c.structure, c.ancestor_id AS organization_id, f.year, f.month, "
@@ -88,12 +104,133 @@ class RestatementTests {
                 + "f.professional_education, f.sector, f.youth_union, count(*) AS count FROM admission_fact f "
                 + "JOIN org_closure c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from "
                 + "AND c.valid_to GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13";
+        // … of the closure rows the rollups hold (ADR 0140): depth >= 1 in both.
         String stored = "SELECT structure, organization_id, " + dims + ", count FROM admission_rollup WHERE count <> 0";
-        assertEquals(0L, difference(stored, regrouped));
+        assertEquals(0L, difference(stored, regrouped.replace("GROUP BY", "WHERE " + RollupScope.ROLLUP_ROWS
+                + " GROUP BY")));
         String period = "SELECT structure, organization_id, year, month, kind, sum(count) FROM (" + regrouped
-                + ") r GROUP BY 1, 2, 3, 4, 5";
+                .replace("GROUP BY", "WHERE " + RollupScope.ROLLUP_ROWS + " GROUP BY") + ") r GROUP BY 1, 2, 3, 4, 5";
         assertEquals(0L, difference("SELECT structure, organization_id, year, month, kind, count "
                 + "FROM admission_rollup_period WHERE count <> 0", period));
+    }
+
+    /**
+     * V70 converts tables written by projection version 1 (every closure row in both rollups) in place: it takes
+     * the depth-0 pairs out, and the rollups then equal a regrouping of the closure rows of depth >= 1.
+     */
+    @Test
+    void theUpgradeTakesEachOrganizationsOwnAdmissionsOutOfTheRollups() throws Exception {
+        aMovedChiBoMovesItsFactsAndTheRollupsEqualAFullRegrouping();
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V70__rollups_above_the_chi_bo.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String ownAdmissions = " FROM admission_fact f JOIN org_closure c ON c.descendant_id = f.cell_id "
+                + "AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to WHERE c.depth = 0 ";
+        long ownRows = QuarkusTransaction.requiringNew().call(() -> {
+            lock.exclusive();
+            // The tables as projection version 1 left them: the depth-0 pairs in both rollups too.
+            em.createNativeQuery("INSERT INTO admission_rollup AS r (structure, organization_id, year, month, kind, "
+                    + "gender, age_band, ethnicity, religion, general_education, professional_education, sector, "
+                    + "youth_union, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
+                    + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
+                    + "f.sector, f.youth_union, count(*)" + ownAdmissions + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, "
+                    + "11, 12, 13 ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, "
+                    + "ethnicity, religion, general_education, professional_education, sector, youth_union) "
+                    + "DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
+            int added = em.createNativeQuery("INSERT INTO admission_rollup_period AS r (structure, organization_id, "
+                    + "year, month, kind, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
+                    + "count(*)" + ownAdmissions + "GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (structure, organization_id, "
+                    + "year, month, kind) DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
+            em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute(migration);
+                }
+            });
+            return (long) added;
+        });
+        assertTrue(ownRows > 0, "the version-1 tables held depth-0 rows");
+        assertRollupsEqualARegroupingOfTheFacts();
+    }
+
+    /**
+     * Wherever a report reads from (ADR 0140: rollups for the closure rows of depth >= 1, an organization's own
+     * admissions from the facts), every organization's figures equal a GROUP BY over its facts through every
+     * closure row — per chi bộ, commune, province and nation, in both structures, for narrow, wide and
+     * by-organization questions.
+     */
+    @Test
+    void everyLevelReportsWhatItsFactsSay() {
+        aMovedChiBoMovesItsFactsAndTheRollupsEqualAFullRegrouping();
+        List<Object[]> organizations = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT c.ancestor_id, c.structure FROM org_closure c "
+                    + "JOIN admission_fact f ON f.cell_id = c.descendant_id").getResultList();
+            return rows;
+        });
+        List<List<AdmissionsReport.Dimension>> questions = List.of(List.of(AdmissionsReport.Dimension.YEAR),
+                List.of(AdmissionsReport.Dimension.YEAR, AdmissionsReport.Dimension.GENDER),
+                List.of(AdmissionsReport.Dimension.ORGANIZATION),
+                List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.AGE_BAND));
+        int compared = 0;
+        for (Object[] o : organizations) {
+            UUID organization = (UUID) o[0];
+            char structure = o[1].toString().charAt(0);
+            for (List<AdmissionsReport.Dimension> groupBy : questions) {
+                Map<String, Long> reported = new TreeMap<>();
+                for (Map<String, Object> row : rowsOf(admissions.run(organization, 2000, 2030, groupBy, structure))) {
+                    if ((Long) row.get("count") != 0) {
+                        reported.put(key(row, groupBy), (Long) row.get("count"));
+                    }
+                }
+                assertEquals(expected(organization, structure, groupBy), reported,
+                        organization + " " + structure + " " + groupBy);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 6 * 2 * questions.size(), "chi bộ, communes, province and nation compared");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rowsOf(vn.partydev.reporting.application.Report report) {
+        return (List<Map<String, Object>>) report.body().get("rows");
+    }
+
+    private static String key(Map<String, Object> row, List<AdmissionsReport.Dimension> groupBy) {
+        StringBuilder key = new StringBuilder();
+        for (AdmissionsReport.Dimension d : groupBy) {
+            Object value = d == AdmissionsReport.Dimension.ORGANIZATION ? row.get("organizationId")
+                    : row.get(d.name().equals("AGE_BAND") ? "ageBand" : d.name().toLowerCase());
+            key.append(value).append('|');
+        }
+        return key.toString();
+    }
+
+    /** The same question as a GROUP BY over the facts and every closure row (no rollup involved). */
+    private Map<String, Long> expected(UUID organization, char structure, List<AdmissionsReport.Dimension> groupBy) {
+        boolean byOrganization = groupBy.contains(AdmissionsReport.Dimension.ORGANIZATION);
+        String columns = groupBy.stream().map(d -> switch (d) {
+            case ORGANIZATION -> "c.ancestor_id::text";
+            case YEAR -> "f.year::text";
+            case GENDER -> "f.gender";
+            case AGE_BAND -> "f.age_band";
+            default -> throw new IllegalArgumentException(d.name());
+        }).collect(java.util.stream.Collectors.joining(" || '|' || ")) + " || '|'";
+        String where = byOrganization ? "c.ancestor_id IN (SELECT descendant_id FROM org_closure WHERE structure = ?1 "
+                + "AND ancestor_id = ?2 AND depth = 1 AND NOT mapped)" : "c.ancestor_id = ?2";
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> r = em.createNativeQuery("SELECT " + columns + ", count(*) FROM admission_fact f "
+                            + "JOIN org_closure c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN "
+                            + "c.valid_from AND c.valid_to WHERE c.structure = ?1 AND " + where + " GROUP BY 1")
+                    .setParameter(1, String.valueOf(structure)).setParameter(2, organization).getResultList();
+            return r;
+        });
+        Map<String, Long> expected = new TreeMap<>();
+        for (Object[] r : rows) {
+            expected.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return expected;
     }
 
     /** Rows in one query and not the other, both ways. */

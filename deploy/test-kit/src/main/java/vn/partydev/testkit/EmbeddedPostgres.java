@@ -23,7 +23,13 @@ public final class EmbeddedPostgres {
             try {
                 File work = new File("target/embedded-pg");
                 work.mkdirs();
-                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+                // Opt-in, for profiling runs only (e.g. -Dtestkit.pg.preload=pg_stat_statements): off by default.
+                String preload = System.getProperty("testkit.pg.preload", "");
+                if (!preload.isBlank()) {
+                    builder.setServerConfig("shared_preload_libraries", preload);
+                }
+                server = builder
                         .setOverrideWorkingDirectory(work)
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "300")

@@ -21,7 +21,8 @@ import vn.partydev.reporting.export.ReportTable;
 
 /**
  * Admissions (ceremonies held, 2-KNĐ) rolled up over a subtree, grouped by any of the dimensions committees
- * publish (domain-research §6.2), read from the pre-computed rollup of the organization asked for.
+ * publish (domain-research §6.2), read from the rollups where they hold the organization's rows and from the
+ * facts through the closure elsewhere (ADR 0140, {@link AdmissionSources}).
  */
 @ApplicationScoped
 public class AdmissionsReport {
@@ -89,20 +90,36 @@ public class AdmissionsReport {
     public Report run(UUID organizationId, int fromYear, int toYear, List<Dimension> groupBy, char structure) {
         boolean byOrganization = groupBy.contains(Dimension.ORGANIZATION);
         String keys = groupBy.stream().map(d -> d.sql).collect(Collectors.joining(", "));
-        String where = byOrganization
-                ? "r.organization_id IN (SELECT descendant_id FROM org_closure WHERE structure = ?1 "
-                        + "AND ancestor_id = ?4 AND depth = 1 AND NOT mapped)"
-                : "r.organization_id = ?4";
+        // The children are bound as an array, not a subquery, so that the filter reaches both parts of a source.
+        UUID[] organizations = byOrganization ? children(organizationId, structure).toArray(UUID[]::new)
+                : new UUID[] {organizationId};
         // The narrow rollup answers the questions about periods, kinds and children; the wide one the rest.
         boolean narrow = groupBy.stream().allMatch(d -> d == Dimension.YEAR || d == Dimension.QUARTER
                 || d == Dimension.MONTH || d == Dimension.KIND || d == Dimension.ORGANIZATION);
-        String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
-                + (narrow ? "admission_rollup_period" : "admission_rollup") + " r "
-                + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND " + where
-                + (keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys);
+        boolean ownFacts = (Boolean) em.createNativeQuery(AdmissionSources.OWN_FACTS_EXIST)
+                .setParameter(1, String.valueOf(structure)).setParameter(2, organizations).getSingleResult();
+        String sql;
+        Object organizationParameter;
+        if (ownFacts) {
+            sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
+                    + (narrow ? AdmissionSources.PERIOD : AdmissionSources.WIDE) + " r "
+                    + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND r.organization_id = ANY (?4)";
+            organizationParameter = organizations;
+        } else {
+            // No facts of their own (a province, the nation): the rollup table alone, the query of ADR 0050 as is.
+            sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
+                    + (narrow ? "admission_rollup_period" : "admission_rollup") + " r "
+                    + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND " + (byOrganization
+                    ? "r.organization_id IN (SELECT descendant_id FROM org_closure WHERE structure = ?1 "
+                            + "AND ancestor_id = ?4 AND depth = 1 AND NOT mapped)"
+                    : "r.organization_id = ?4");
+            organizationParameter = organizationId;
+        }
+        sql += keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys;
         @SuppressWarnings("unchecked")
         List<Object> result = em.createNativeQuery(sql).setParameter(1, String.valueOf(structure))
-                .setParameter(2, fromYear).setParameter(3, toYear).setParameter(4, organizationId).getResultList();
+                .setParameter(2, fromYear).setParameter(3, toYear).setParameter(4, organizationParameter)
+                .getResultList();
         List<Map<String, Object>> rows = new ArrayList<>();
         long total = 0;
         for (Object item : result) {
@@ -153,13 +170,19 @@ public class AdmissionsReport {
                 rows));
     }
 
-    /** Names the children; grouped by organization alone, children that admitted nobody get a row with 0. */
-    private void nameAndFillChildren(UUID organizationId, char structure, List<Dimension> groupBy,
-                                     List<Map<String, Object>> rows) {
+    /** The organization's children in the structure (in today's tree: those in force). */
+    private List<UUID> children(UUID organizationId, char structure) {
         @SuppressWarnings("unchecked")
         List<UUID> children = em.createNativeQuery("SELECT DISTINCT descendant_id FROM org_closure WHERE "
                         + "structure = ?1 AND ancestor_id = ?2 AND depth = 1 AND NOT mapped")
                 .setParameter(1, String.valueOf(structure)).setParameter(2, organizationId).getResultList();
+        return children;
+    }
+
+    /** Names the children; grouped by organization alone, children that admitted nobody get a row with 0. */
+    private void nameAndFillChildren(UUID organizationId, char structure, List<Dimension> groupBy,
+                                     List<Map<String, Object>> rows) {
+        List<UUID> children = children(organizationId, structure);
         Map<UUID, String> childNames = names.names(children);
         if (groupBy.size() == 1) {
             Set<Object> present = rows.stream().map(r -> r.get("organizationId")).collect(Collectors.toSet());

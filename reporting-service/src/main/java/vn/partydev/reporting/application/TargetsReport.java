@@ -44,8 +44,9 @@ public class TargetsReport {
         UUID[] ids = nodes.toArray(new UUID[0]);
         Map<UUID, Long> achieved = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> sums = em.createNativeQuery("SELECT organization_id, sum(count) FROM admission_rollup_period "
-                        + "WHERE structure = 'C' AND year = ?1 AND organization_id = ANY(?2) GROUP BY organization_id")
+        List<Object[]> sums = em.createNativeQuery("SELECT r.organization_id, sum(r.count) FROM "
+                        + AdmissionSources.PERIOD + " r WHERE r.structure = 'C' AND r.year = ?1 "
+                        + "AND r.organization_id = ANY(?2) GROUP BY r.organization_id")
                 .setParameter(1, year).setParameter(2, ids).getResultList();
         for (Object[] r : sums) {
             achieved.put((UUID) r[0], ((Number) r[1]).longValue());

@@ -279,7 +279,8 @@ public class CandidateBatchProjector {
     }
 
     /**
-     * Adds the summed deltas to the rollup rows of every ancestor, in both structures: one upsert per rollup
+     * Adds the summed deltas to the rollup rows of the ancestors {@link RollupScope} names, in both structures:
+     * one upsert per rollup
      * table, grouped so that each rollup row appears once (ON CONFLICT DO UPDATE may touch a row only once),
      * in key order so that concurrent writers would lock rows in the same order.
      */
@@ -301,30 +302,33 @@ public class CandidateBatchProjector {
             cols[9][i] = String.valueOf(k.youthUnion());
             cols[10][i++] = e.getValue().toString();
         }
-        String deltasJoinedWithClosure = " FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], "
+        // One statement for both rollups: the deltas are read from the arrays and joined with their closure rows once
+        // (a CTE referenced twice is computed once), and the wide upsert runs as a data-modifying CTE. Each delta's
+        // closure rows are looked up by the descendant index (OFFSET 0 keeps the lateral subquery a nested loop):
+        // planned as a join, a batch of a few thousand deltas hash-joined a scan of the whole closure.
+        try (PreparedStatement upsert = c.prepareStatement("WITH d AS (SELECT c.structure, c.ancestor_id, "
+                + "c.descendant_kind, extract(year FROM d.day)::int AS year, extract(month FROM d.day)::int AS month, "
+                + "d.gender, d.age_band, d.ethnicity, d.religion, d.general_education, d.professional_education, "
+                + "d.sector, d.youth_union, d.delta FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[]) AS d(cell_id, day, gender, "
                 + "age_band, ethnicity, religion, general_education, professional_education, sector, youth_union, "
-                + "delta) JOIN " + t.t("org_closure") + " c ON c.descendant_id = d.cell_id AND c.structure IN ('C', 'H') "
-                + "AND d.day BETWEEN c.valid_from AND c.valid_to ";
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + t.t("admission_rollup") + " AS r "
+                + "delta) CROSS JOIN LATERAL (SELECT c.structure, c.ancestor_id, c.descendant_kind FROM "
+                + t.t("org_closure") + " c WHERE c.descendant_id = d.cell_id AND c.structure IN ('C', 'H') "
+                + "AND d.day BETWEEN c.valid_from AND c.valid_to AND " + RollupScope.ROLLUP_ROWS + " OFFSET 0) c), "
+                + "wide AS (INSERT INTO " + t.t("admission_rollup") + " AS r "
                 + "(structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
                 + "general_education, professional_education, sector, youth_union, count) "
-                + "SELECT c.structure, c.ancestor_id, extract(year FROM d.day)::int, extract(month FROM d.day)::int, "
-                + "c.descendant_kind, d.gender, d.age_band, d.ethnicity, d.religion, d.general_education, "
-                + "d.professional_education, d.sector, d.youth_union, sum(d.delta)" + deltasJoinedWithClosure
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 HAVING sum(d.delta) <> 0 "
+                + "SELECT structure, ancestor_id, year, month, descendant_kind, gender, age_band, ethnicity, religion, "
+                + "general_education, professional_education, sector, youth_union, sum(delta) FROM d "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 HAVING sum(delta) <> 0 "
                 + "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
                 + "general_education, professional_education, sector, youth_union) "
-                + "DO UPDATE SET count = r.count + EXCLUDED.count")) {
-            bind(c, upsert, cols);
-            upsert.executeUpdate();
-        }
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + t.t("admission_rollup_period") + " AS r "
+                + "DO UPDATE SET count = r.count + EXCLUDED.count) "
+                + "INSERT INTO " + t.t("admission_rollup_period") + " AS r "
                 + "(structure, organization_id, year, month, kind, count) "
-                + "SELECT c.structure, c.ancestor_id, extract(year FROM d.day)::int, extract(month FROM d.day)::int, "
-                + "c.descendant_kind, sum(d.delta)" + deltasJoinedWithClosure
-                + "GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.delta) <> 0 ORDER BY 1, 2, 3, 4, 5 "
+                + "SELECT structure, ancestor_id, year, month, descendant_kind, sum(delta) FROM d "
+                + "GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind) "
                 + "DO UPDATE SET count = r.count + EXCLUDED.count")) {
             bind(c, upsert, cols);

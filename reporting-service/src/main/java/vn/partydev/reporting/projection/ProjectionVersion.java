@@ -13,8 +13,11 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class ProjectionVersion {
 
-    /** 1: the projection of ADR 0050 (facts, closure in two structures, wide and period rollups). */
-    public static final int CURRENT = 1;
+    /**
+     * 1: the projection of ADR 0050 (facts, closure in two structures, wide and period rollups).
+     * 2: the rollups hold only the closure rows {@link RollupScope} names (ADR 0140: depth >= 1; V70 converts the tables).
+     */
+    public static final int CURRENT = 2;
 
     @Inject
     EntityManager em;

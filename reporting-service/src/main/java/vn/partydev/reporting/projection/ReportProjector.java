@@ -200,7 +200,7 @@ public class ReportProjector {
         }
     }
 
-    /** Adds (or takes back) one admission fact in the rollup of every ancestor, in both structures. */
+    /** Adds (or takes back) one admission fact in the rollups of the ancestors {@link RollupScope} names. */
     private void addToRollups(UUID candidateId, int delta, Tables t) {
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " AS r (structure, organization_id, year, "
                         + "month, kind, gender, age_band, ethnicity, religion, general_education, "
@@ -210,6 +210,7 @@ public class ReportProjector {
                         + "f.youth_union, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
                         + " c ON c.descendant_id = f.cell_id AND c.structure IN ('C', 'H') "
                         + "AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to WHERE f.candidate_id = ?1 "
+                        + "AND " + RollupScope.ROLLUP_ROWS + " "
                         + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, "
                         + "religion, general_education, professional_education, sector, youth_union) "
                         + "DO UPDATE SET count = r.count + EXCLUDED.count")
@@ -219,6 +220,7 @@ public class ReportProjector {
                         + "c.descendant_kind, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
                         + " c ON c.descendant_id = f.cell_id AND c.structure IN ('C', 'H') "
                         + "AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to WHERE f.candidate_id = ?1 "
+                        + "AND " + RollupScope.ROLLUP_ROWS + " "
                         + "ON CONFLICT (structure, organization_id, year, month, kind) "
                         + "DO UPDATE SET count = r.count + EXCLUDED.count")
                 .setParameter(1, candidateId).setParameter(2, delta).executeUpdate();

@@ -111,6 +111,7 @@ public class TreeRestatement {
                 + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
                 + "f.sector, f.youth_union, sum(c.sign) FROM " + moves + " JOIN " + t.t("admission_fact") + " f "
                 + "ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "WHERE " + RollupScope.ROLLUP_ROWS + " "
                 + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 HAVING sum(c.sign) <> 0 "
                 + "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
@@ -120,6 +121,7 @@ public class TreeRestatement {
                 + "year, month, kind, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
                 + "sum(c.sign) FROM " + moves + " JOIN " + t.t("admission_fact") + " f "
                 + "ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "WHERE " + RollupScope.ROLLUP_ROWS + " "
                 + "GROUP BY 1, 2, 3, 4, 5 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4, 5 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind) "
                 + "DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
@@ -151,8 +153,10 @@ public class TreeRestatement {
                 + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
                 + "f.sector, f.youth_union, count(*) FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
                 + " c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "WHERE " + RollupScope.ROLLUP_ROWS + " "
                 + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13").executeUpdate();
         em.createNativeQuery("DELETE FROM " + t.t("admission_rollup_period")).executeUpdate();
+        // Both rollups hold the same closure rows (RollupScope): the period one is the wide one regrouped.
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " (structure, organization_id, year, "
                 + "month, kind, count) SELECT structure, organization_id, year, month, kind, sum(count) FROM "
                 + t.t("admission_rollup") + " GROUP BY 1, 2, 3, 4, 5").executeUpdate();

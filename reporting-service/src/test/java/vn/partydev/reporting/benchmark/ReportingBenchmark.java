@@ -112,6 +112,7 @@ class ReportingBenchmark {
         props.putAll(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "5", "batch.size", "262144",
                 "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", ByteArraySerializer.class.getName()));
+        String legacyLoad = loadAverage();
         long before = count("SELECT count(*) FROM admission_fact");
         long commitsBefore = count("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
         long cpuBefore = processCpuNanos();
@@ -122,14 +123,7 @@ class ReportingBenchmark {
                 UUID candidate = UUID.randomUUID();
                 UUID cell = cells.get(random.nextInt(cells.size()));
                 LocalDate day = LocalDate.of(2016 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("party.candidate.v1",
-                        candidate.toString(), body(candidate, cell, day, random).getBytes(StandardCharsets.UTF_8));
-                header(record, "ce_id", UUID.randomUUID().toString());
-                header(record, "ce_type", "AdmissionCeremonyHeld");
-                header(record, "ce_source", "/benchmark");
-                header(record, "ce_specversion", "1.0");
-                header(record, "ce_time", OffsetDateTime.now().toString());
-                producer.send(record);
+                producer.send(admission(candidate, cell, day, random));
             }
             producer.flush();
         }
@@ -142,13 +136,36 @@ class ReportingBenchmark {
         long pgCpu = postgresCpuMillis() - pgCpuBefore;
         long commits = count("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
                 - commitsBefore;
-        report.add(String.format("ingest: %,d AdmissionCeremonyHeld published in %.1f s, applied in %.1f s = %,.0f "
+        report.add(String.format("ingest (legacy figure, random dates, timed from the first send: JIT warm-up and the "
+                + "producer inside): %,d AdmissionCeremonyHeld published in %.1f s, applied in %.1f s = %,.0f "
                 + "events/s (one transaction per poll: one multi-row claim, set-based upserts, rollup deltas summed "
-                + "per batch)", events, published, applied, events / applied));
+                + "per batch); load average before %s, after %s", events, published, applied, events / applied,
+                legacyLoad, loadAverage()));
         long consumerCommits = commits - polls[0] - 1; // minus this benchmark's own reads
         report.add(String.format("ingest cost: CPU per event: test JVM (consumer, producer and embedded broker) %.3f ms, "
                 + "PostgreSQL backends %.3f ms; consumer transactions ~%,d (~%,.0f events each)", cpu / 1e6 / events,
                 (double) pgCpu / events, consumerCommits, events / (double) Math.max(1, consumerCommits)));
+
+        // 2a. Steady state (issue 5's figure): a longer run, publishing on its own thread, timed only over the
+        // consumer's steady window — from the first sample at which the producer has finished AND >= 20 % of the
+        // run is applied, to the last event applied — so JIT warm-up, the producer and the first polls are outside.
+        // Chronological ceremony dates (a live stream and a rebuild replay both arrive in time order) are the main
+        // figure; random dates (the legacy figure's order) the second.
+        int steadyEvents = property("bench.steadyEvents", 200_000);
+        if (steadyEvents > 0) {
+            boolean profiled = resetStatementStatistics();
+            String jfr = System.getProperty("bench.jfr", "");
+            jdk.jfr.Recording recording = jfr.isBlank() ? null : startRecording();
+            report.addAll(steady("chronological dates", props, cells, random, steadyEvents, true));
+            if (recording != null) {
+                stopRecording(recording, jfr);
+                report.add("  JFR of the chronological run written to " + jfr);
+            }
+            if (profiled) {
+                report.addAll(topStatements(steadyEvents));
+            }
+            report.addAll(steady("random dates", props, cells, random, steadyEvents, false));
+        }
 
         // 2b. Freshness: events at a steady rate (candidate-service's benchmark load is ~400 actions/s), each timed
         // from its send to the moment its fact is visible to a reader (commit of the consumer's transaction).
@@ -225,10 +242,19 @@ class ReportingBenchmark {
         long nationalFromFacts = groupByFacts(nation).stream().mapToLong(r -> ((Number) r[1]).longValue()).sum();
         report.add(String.format("check: national total %,d from the rollup, %,d by GROUP BY over facts",
                 nationalFromRollup, nationalFromFacts));
+        String readLoad = loadAverage();
         double[] nationalRollup = time(samples, () -> admissions.run(nation, 2016, 2025, byYear, 'C'));
         double[] provinceRollup = time(samples, () -> admissions.run(p, 2016, 2025, byYear, 'C'));
         double[] nationalWide = time(samples, () -> admissions.run(nation, 2016, 2025,
                 List.of(AdmissionsReport.Dimension.YEAR, AdmissionsReport.Dimension.GENDER), 'C'));
+        double[] provinceWide = time(samples, () -> admissions.run(p, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.YEAR, AdmissionsReport.Dimension.GENDER), 'C'));
+        double[] provinceChildren = time(samples, () -> admissions.run(p, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.ORGANIZATION), 'C'));
+        UUID commune = (UUID) em.createNativeQuery("SELECT organization_id FROM organization_replica WHERE "
+                + "type = 'GRASSROOTS_COMMITTEE' AND parent_id = ?1 LIMIT 1").setParameter(1, p).getSingleResult();
+        double[] communeChildren = time(samples, () -> admissions.run(commune, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
         double[] nationalFacts = time(Math.max(5, samples / 5), () -> groupByFacts(nation));
         double[] provinceFacts = time(Math.max(5, samples / 5), () -> groupByFacts(p));
         report.add(String.format("national by year: rollup p50 %.1f ms p95 %.1f ms; GROUP BY facts p50 %.1f ms p95 "
@@ -239,6 +265,19 @@ class ReportingBenchmark {
                 provinceFacts[1], provinceFacts[1] / provinceRollup[1]));
         report.add(String.format("national by year,gender (wide rollup): p50 %.1f ms p95 %.1f ms", nationalWide[0],
                 nationalWide[1]));
+        report.add(String.format("province by year,gender (wide rollup): p50 %.1f ms p95 %.1f ms; province by "
+                        + "organization (its communes): p50 %.1f ms p95 %.1f ms; a commune by organization,gender (its chi "
+                        + "bộ): p50 %.1f ms p95 %.1f ms", provinceWide[0], provinceWide[1], provinceChildren[0],
+                provinceChildren[1], communeChildren[0], communeChildren[1]));
+        // The national wide question read through the union source (rollup + the nation's own facts, ADR 0140)
+        // and from the rollup table alone (what AdmissionsReport reads when the nation has no facts of its own).
+        String wideQuestion = " r WHERE r.structure = 'C' AND r.year BETWEEN 2016 AND 2025 AND r.organization_id = "
+                + "ANY (ARRAY['" + nation + "'::uuid]) GROUP BY r.year, r.gender";
+        report.add("plan, national by year,gender, union source: " + plan("SELECT r.year, r.gender, sum(r.count) FROM "
+                + vn.partydev.reporting.application.AdmissionSources.WIDE + wideQuestion));
+        report.add("plan, national by year,gender, rollup table: " + plan("SELECT r.year, r.gender, sum(r.count) FROM "
+                + "admission_rollup" + wideQuestion));
+        report.add("reads: load average before " + readLoad + ", after " + loadAverage());
         System.out.println("\n===== reporting-service benchmark =====");
         report.forEach(System.out::println);
         System.out.println("=======================================\n");
@@ -263,13 +302,7 @@ class ReportingBenchmark {
                     UUID candidate = UUID.randomUUID();
                     UUID cell = cells.get(random.nextInt(cells.size()));
                     LocalDate day = LocalDate.of(2016 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>("party.candidate.v1",
-                            candidate.toString(), body(candidate, cell, day, random).getBytes(StandardCharsets.UTF_8));
-                    header(record, "ce_id", UUID.randomUUID().toString());
-                    header(record, "ce_type", "AdmissionCeremonyHeld");
-                    header(record, "ce_source", "/benchmark");
-                    header(record, "ce_specversion", "1.0");
-                    header(record, "ce_time", OffsetDateTime.now().toString());
+                    ProducerRecord<String, byte[]> record = admission(candidate, cell, day, random);
                     sentAt.put(candidate, System.nanoTime());
                     producer.send(record);
                 }
@@ -312,6 +345,178 @@ class ReportingBenchmark {
         return String.format("freshness: %,d admissions at %d/s for %d s; send-to-visible p50 %.0f ms p99 %.0f ms "
                         + "max %.0f ms (%,d of %,d seen)", total, rate, seconds, ms[ms.length / 2],
                 ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)], ms[ms.length - 1], ms.length, total);
+    }
+
+    /**
+     * Publishes {@code total} admissions from another thread and times the consumer's steady window: from the
+     * first sample (every 100 ms, on the consumer's checkpoint row, not on the facts) at which publishing is over
+     * and >= 20 % of the run is applied, to the sample at which all are applied. Prints that window's events/s and
+     * CPU per event (test JVM: consumer + the idle broker serving fetches; PostgreSQL backends), plus the whole run
+     * from the first send for comparison.
+     */
+    private List<String> steady(String label, Properties props, List<UUID> cells, Random random, int total,
+                                boolean chronological) {
+        List<String> lines = new ArrayList<>();
+        String load = loadAverage();
+        long before = applied();
+        long walBefore = count("SELECT wal_bytes::bigint FROM pg_stat_wal");
+        long fpiBefore = count("SELECT wal_fpi FROM pg_stat_wal");
+        long commitsBefore = count("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+        java.util.concurrent.atomic.AtomicLong publishedAt = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        Thread publisher = new Thread(() -> {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+                for (int i = 0; i < total; i++) {
+                    UUID candidate = UUID.randomUUID();
+                    UUID cell = cells.get(random.nextInt(cells.size()));
+                    LocalDate day = chronological
+                            ? LocalDate.of(2016, 1, 1).plusDays((long) i * 3650 / total)
+                            : LocalDate.of(2016 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                    producer.send(admission(candidate, cell, day, random));
+                }
+                producer.flush();
+            }
+            publishedAt.set(System.nanoTime());
+        }, "steady-publisher");
+        publisher.start();
+        long windowStart = 0, windowApplied = 0, cpuAt = 0, pgCpuAt = 0, walAt = 0, samples = 0;
+        long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+        long done;
+        long cpuStart = processCpuNanos(), pgCpuStart = postgresCpuMillis();
+        while (true) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            samples++;
+            done = applied() - before;
+            if (windowStart == 0 && publishedAt.get() != 0 && done >= total / 5) {
+                windowStart = System.nanoTime();
+                windowApplied = done;
+                cpuAt = processCpuNanos();
+                pgCpuAt = postgresCpuMillis();
+                walAt = count("SELECT wal_bytes::bigint FROM pg_stat_wal");
+            }
+            if (done >= total || System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        long end = System.nanoTime();
+        if (windowStart == 0) { // everything applied before publishing was over: the whole run is the window
+            windowStart = start;
+            cpuAt = cpuStart;
+            pgCpuAt = pgCpuStart;
+            walAt = walBefore;
+        }
+        long cpu = processCpuNanos() - cpuAt;
+        long pgCpu = postgresCpuMillis() - pgCpuAt;
+        long wal = count("SELECT wal_bytes::bigint FROM pg_stat_wal");
+        long fpi = count("SELECT wal_fpi FROM pg_stat_wal") - fpiBefore;
+        long commits = count("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+                - commitsBefore - samples - 6; // minus this method's own reads (one per sample, six around)
+        try {
+            publisher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long inWindow = done - windowApplied;
+        double window = (end - windowStart) / 1e9;
+        lines.add(String.format("steady ingest, %s: %,d events published in %.1f s (own thread), all applied %.1f s "
+                        + "after the first send = %,.0f events/s from the first send; TIMED WINDOW (publishing over, "
+                        + "%,d..%,d applied): %,d events in %.2f s = %,.0f events/s", label, total,
+                (publishedAt.get() - start) / 1e9, (end - start) / 1e9, done / ((end - start) / 1e9), windowApplied, done,
+                inWindow, window, inWindow / window));
+        lines.add(String.format("  window CPU per event: test JVM (consumer + broker serving fetches) %.3f ms, "
+                        + "PostgreSQL backends %.3f ms, total %.3f ms (2-core ceiling %,.0f events/s); WAL %.0f bytes/event "
+                        + "in the window (%.0f over the run, %,d full-page images); ~%,d transactions over the run "
+                        + "(~%,.0f events each); load average before %s, after %s",
+                cpu / 1e6 / inWindow, (double) pgCpu / inWindow, (cpu / 1e6 + pgCpu) / inWindow,
+                2000.0 * inWindow / (cpu / 1e6 + pgCpu), (double) (wal - walAt) / inWindow,
+                (double) (wal - walBefore) / done, fpi, commits, done / (double) Math.max(1, commits), load,
+                loadAverage()));
+        return lines;
+    }
+
+    private ProducerRecord<String, byte[]> admission(UUID candidate, UUID cell, LocalDate day, Random random) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("party.candidate.v1",
+                candidate.toString(), body(candidate, cell, day, random).getBytes(StandardCharsets.UTF_8));
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", "AdmissionCeremonyHeld");
+        header(record, "ce_source", "/benchmark");
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_time", OffsetDateTime.now().toString());
+        return record;
+    }
+
+    /** Events the candidate consumer applied so far (its checkpoint row: one row, unlike a count of the facts). */
+    private long applied() {
+        return count("SELECT coalesce(sum(events_applied), 0) FROM consumer_checkpoint WHERE consumer = "
+                + "'reporting-service.candidates'");
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static jdk.jfr.Recording startRecording() {
+        try {
+            jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+            return recording;
+        } catch (java.io.IOException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stopRecording(jdk.jfr.Recording recording, String file) {
+        try {
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(file));
+            recording.close();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** EXPLAIN ANALYZE of a read, on one line (node names, rows and times). */
+    private String plan(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> lines = em.createNativeQuery("EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) " + sql)
+                    .getResultList();
+            return String.join(" / ", lines.stream().map(l -> l.toString().strip()).toList());
+        });
+    }
+
+    /**
+     * Clears pg_stat_statements when the server has it loaded (-Dtestkit.pg.preload=pg_stat_statements); false
+     * when it is not.
+     */
+    private boolean resetStatementStatistics() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").executeUpdate();
+                em.createNativeQuery("SELECT pg_stat_statements_reset()").getResultList();
+            });
+            return true;
+        } catch (RuntimeException notLoaded) {
+            return false;
+        }
+    }
+
+    /** The statements PostgreSQL spent its time on during a run, per event. */
+    private List<String> topStatements(int events) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT calls, total_exec_time, rows, wal_bytes, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
+                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "ORDER BY total_exec_time DESC LIMIT 12").getResultList();
+            return rows.stream().map(r -> String.format("  sql: %,d calls, %.4f ms/event, %,d rows, %.0f WAL bytes/event: %s",
+                    ((Number) r[0]).longValue(), ((Number) r[1]).doubleValue() / events, ((Number) r[2]).longValue(),
+                    ((Number) r[3]).doubleValue() / events, r[4])).toList();
+        });
     }
 
     /**
