@@ -43,13 +43,27 @@ public class CandidateRecords {
         return facts(c, Pipeline.needsGrassrootsCell(action, Stage.valueOf(c.stage)));
     }
 
+    /**
+     * {@link #facts(CandidateEntity, Action)} with the chi bộ's type already known ({@code grassrootsCell} not
+     * null, read before a plain-JDBC step took its lock, ADR 0150), or looked up when needed (null).
+     */
+    public CandidateFacts facts(CandidateEntity c, Action action, Boolean grassrootsCell) {
+        if (grassrootsCell == null) {
+            return facts(c, action);
+        }
+        return factsWith(c, Pipeline.needsGrassrootsCell(action, Stage.valueOf(c.stage)) && grassrootsCell);
+    }
+
     private CandidateFacts facts(CandidateEntity c, boolean withGrassrootsCell) {
+        return factsWith(c, withGrassrootsCell && isGrassrootsCell(c.organizationId));
+    }
+
+    private CandidateFacts factsWith(CandidateEntity c, boolean grassrootsCell) {
         return new CandidateFacts(Stage.valueOf(c.stage), c.dateOfBirth, c.generalEducation,
                 AreaCategory.valueOf(c.areaCategory), c.villageElder, c.youthUnionMember, c.lastStepDate,
                 c.certificateDate, CandidateJson.introducers(c.introducers), c.youthUnionCommittee,
                 c.verificationResult, c.cellResolutionDate, c.decisionExtended, c.admissionDecisionDate,
-                c.ceremonyDate, c.recognitionResolutionDate,
-                withGrassrootsCell && isGrassrootsCell(c.organizationId));
+                c.ceremonyDate, c.recognitionResolutionDate, grassrootsCell);
     }
 
     /** Whether the organization is a chi bộ cơ sở today: its own version in force, one primary-key look-up. */

@@ -30,6 +30,7 @@ import vn.partydev.candidate.domain.Pipeline;
 import vn.partydev.candidate.domain.RuleViolation;
 import vn.partydev.candidate.domain.Stage;
 import vn.partydev.candidate.domain.Votes;
+import vn.partydev.candidate.domain.calendar.WorkingDayCalendar;
 import vn.partydev.candidate.domain.calendar.WorkingDays;
 import vn.partydev.candidate.domain.policy.AdmissionPolicies;
 import vn.partydev.candidate.domain.policy.PolicyCatalog;
@@ -92,6 +93,9 @@ public class TakePipelineAction {
     @Inject
     WorkingDays workingDays;
 
+    @Inject
+    WorkingDayCalendar calendar;
+
     /**
      * @param command        the step as the domain reads it
      * @param evidence       what the step brought, for the history (document numbers, certificates, note…)
@@ -121,19 +125,13 @@ public class TakePipelineAction {
      */
     public Taken takeStep(UUID candidateId, Step step, String ifMatch) {
         if (!asksOrganizationService(step.command().action())) {
-            // Nothing to ask organization-service: check, judge and write in one transaction, the candidate row
-            // locked from the first read (one transaction and one read of the row per step instead of two).
-            return rows.inTransaction(connection -> {
-                CandidateEntity c = rows.lock(connection, candidateId);
-                checkBeforeJudging(candidateId, c, step, ifMatch);
-                return judgeAndWrite(connection, c, step, OrganizationFacts.NONE);
-            });
+            return takeLocalStep(candidateId, step, ifMatch);
         }
         // A step that needs organization-service reads the candidate, asks, and only then locks and writes: the
         // lock is never held across a remote call, and a failure there (503) writes nothing.
         CandidateEntity current = QuarkusTransaction.requiringNew().call(() -> {
             CandidateEntity c = em.find(CandidateEntity.class, candidateId);
-            checkBeforeJudging(candidateId, c, step, ifMatch);
+            checkBeforeJudging(candidateId, c, step, ifMatch, null);
             Pipeline.stageOrder(step.command().action(), records.facts(c, step.command().action())).ifPresent(v -> {
                 throw stageOrder(v);
             });
@@ -146,7 +144,93 @@ public class TakePipelineAction {
                 throw CandidateScope.candidateNotFound(candidateId);
             }
             IfMatch.check(ifMatch, c.version);
-            return judgeAndWrite(connection, c, step, remote);
+            return judgeAndWrite(connection, c, step, remote, null);
+        });
+    }
+
+    /** Tries of the plain-JDBC path of a local step before it falls back to one JTA transaction (ADR 0150). */
+    static final int PLAIN_ATTEMPTS = 4;
+
+    /**
+     * A step that needs nothing from organization-service (ADR 0150): what the step must read through Hibernate
+     * (a non-national caller's scope, the chi bộ's type for the steps whose order depends on it) is read first,
+     * with no lock held; then one plain JDBC transaction locks the row, judges, writes and commits, reading
+     * nothing else. Should the row have moved to another chi bộ in between, or a calendar year be missing, the
+     * transaction is rolled back (nothing written, lock released), the missing fact is read and the step starts
+     * again; after {@link #PLAIN_ATTEMPTS} tries the step runs as before in one JTA transaction.
+     */
+    private Taken takeLocalStep(UUID candidateId, Step step, String ifMatch) {
+        Action action = step.command().action();
+        for (int attempt = 1; attempt <= PLAIN_ATTEMPTS; attempt++) {
+            Before before = readBeforeLock(candidateId, action);
+            try {
+                return rows.inPlainTransaction(connection -> {
+                    CandidateEntity c = rows.lock(connection, candidateId);
+                    if (c != null && !before.holdsFor(c)) {
+                        throw Moved.INSTANCE;
+                    }
+                    checkBeforeJudging(candidateId, c, step, ifMatch, before);
+                    return WorkingDayCalendar.withoutLoading(() ->
+                            judgeAndWrite(connection, c, step, OrganizationFacts.NONE, before.grassrootsCell()));
+                });
+            } catch (WorkingDayCalendar.YearNotLoaded missing) {
+                // Rolled back, lock and connection released: read the year, then take the step again.
+                calendar.load(missing.year());
+            } catch (Moved moved) {
+                // The candidate changed chi bộ between the read and the lock: read its scope again.
+            }
+        }
+        return rows.inTransaction(connection -> {
+            CandidateEntity c = rows.lock(connection, candidateId);
+            checkBeforeJudging(candidateId, c, step, ifMatch, null);
+            return judgeAndWrite(connection, c, step, OrganizationFacts.NONE, null);
+        });
+    }
+
+    /**
+     * What a local step read before taking the lock: for a non-national caller the candidate's chi bộ and whether
+     * the caller sees it; for a step whose order depends on it, whether that chi bộ is a chi bộ cơ sở. A national
+     * caller's ordinary step reads nothing ({@code organizationId} null).
+     */
+    private record Before(boolean national, UUID organizationId, boolean visible, Boolean grassrootsCell) {
+
+        /** Whether what was read is still true of the locked row (same chi bộ), so that it may be used. */
+        boolean holdsFor(CandidateEntity c) {
+            return organizationId == null || organizationId.equals(c.organizationId);
+        }
+
+        boolean sees(UUID organizationIdOfRow) {
+            return national || (visible && organizationIdOfRow.equals(organizationId));
+        }
+    }
+
+    /** The row moved to another chi bộ between {@link #readBeforeLock} and the lock. */
+    private static final class Moved extends RuntimeException {
+        static final Moved INSTANCE = new Moved();
+
+        private Moved() {
+            super("moved", null, false, false);
+        }
+    }
+
+    private Before readBeforeLock(UUID candidateId, Action action) {
+        boolean national = scope.isNational();
+        boolean orderNeedsCellType = Pipeline.needsGrassrootsCell(action, Stage.CELL_PROPOSED);
+        if (national && !orderNeedsCellType) {
+            return new Before(true, null, true, null);
+        }
+        // Hibernate reads, in a short transaction of their own that holds no lock.
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object found = em.createNativeQuery("SELECT organization_id FROM candidate WHERE id = ?1")
+                    .setParameter(1, candidateId).getResultStream().findFirst().orElse(null);
+            if (found == null) {
+                // No such candidate now: the locked read will say 404 (or find it, and the place is read again).
+                return new Before(national, new UUID(0, 0), false, null);
+            }
+            UUID organizationId = (UUID) found;
+            boolean visible = national || scope.sees(organizationId);
+            Boolean cell = orderNeedsCellType && visible ? records.isGrassrootsCell(organizationId) : null;
+            return new Before(national, organizationId, visible, cell);
         });
     }
 
@@ -162,12 +246,19 @@ public class TakePipelineAction {
         };
     }
 
-    /** Existence and scope (404), who may override what (403/422) and the version (412), in this order. */
-    private void checkBeforeJudging(UUID candidateId, CandidateEntity c, Step step, String ifMatch) {
+    /**
+     * Existence and scope (404), who may override what (403/422) and the version (412), in this order. The scope
+     * is what {@code before} read (a plain-JDBC step), or read now when it is null.
+     */
+    private void checkBeforeJudging(UUID candidateId, CandidateEntity c, Step step, String ifMatch, Before before) {
         if (c == null) {
             throw CandidateScope.candidateNotFound(candidateId);
         }
-        scope.requireVisibleCandidate(candidateId, c.organizationId);
+        if (before == null) {
+            scope.requireVisibleCandidate(candidateId, c.organizationId);
+        } else if (!before.sees(c.organizationId)) {
+            throw CandidateScope.candidateNotFound(candidateId);
+        }
         if (step.overrideRule() != null) {
             scope.requireOverrideRole();
             checkOverridable(step.overrideRule());
@@ -175,10 +266,13 @@ public class TakePipelineAction {
         IfMatch.check(ifMatch, c.version);
     }
 
-    /** Judges the step on a row locked by {@link CandidateRows#lock} and writes it with one statement. */
-    private Taken judgeAndWrite(Connection connection, CandidateEntity c, Step step, OrganizationFacts remote)
-            throws SQLException {
-        Judgement judgement = judge(c, step, remote);
+    /**
+     * Judges the step on a row locked by {@link CandidateRows#lock} and writes it with one statement.
+     * {@code grassrootsCell}: the chi bộ's type when it was read before the lock, null to look it up if needed.
+     */
+    private Taken judgeAndWrite(Connection connection, CandidateEntity c, Step step, OrganizationFacts remote,
+                                Boolean grassrootsCell) throws SQLException {
+        Judgement judgement = judge(c, step, remote, grassrootsCell);
         if (judgement.stageOrder() != null) {
             throw stageOrder(judgement.stageOrder());
         }
@@ -219,7 +313,7 @@ public class TakePipelineAction {
             if (c == null) {
                 throw CandidateScope.candidateNotFound(b.candidateId());
             }
-            Judgement j = judge(c, b.step(), OrganizationFacts.NONE);
+            Judgement j = judge(c, b.step(), OrganizationFacts.NONE, null);
             String at = prefix + "[" + b.index() + "]";
             List<RuleViolation> problems = j.stageOrder() != null ? List.of(j.stageOrder()) : j.refusals();
             for (RuleViolation v : problems) {
@@ -251,10 +345,10 @@ public class TakePipelineAction {
                              List<RuleViolation> refusals) {
     }
 
-    private Judgement judge(CandidateEntity c, Step step, OrganizationFacts remote) {
+    private Judgement judge(CandidateEntity c, Step step, OrganizationFacts remote, Boolean grassrootsCell) {
         ActionCommand command = step.command();
         Action action = command.action();
-        CandidateFacts facts = records.facts(c, action);
+        CandidateFacts facts = records.facts(c, action, grassrootsCell);
         Optional<RuleViolation> order = Pipeline.stageOrder(action, facts);
         if (order.isPresent()) {
             return new Judgement(order.get(), null, false, List.of(order.get()));

@@ -39,6 +39,8 @@ public class CandidateRows {
 
     private static final String LOCK = "SELECT " + COLUMNS + " FROM candidate WHERE id = ? FOR UPDATE";
 
+    private static final String PLACE = "SELECT organization_id, stage FROM candidate WHERE id = ?";
+
     /** The step's UPDATE of the row and its history row: the first two parts of {@link #WRITE_STEP}. */
     private static final String STEP_AND_HISTORY = """
             WITH step AS (
@@ -117,6 +119,72 @@ public class CandidateRows {
                 return work.run(connection);
             }
         });
+    }
+
+    /**
+     * Runs {@code work} in a plain database transaction on one pooled connection, without JTA and without a
+     * Hibernate session (ADR 0150): committed when it returns, rolled back when it throws (a refusal such as
+     * 404, 412 or 422 is thrown, so it writes nothing). Nothing in {@code work} may read through Hibernate or
+     * anything else that takes a pooled connection: the row lock would then be held while waiting for a second
+     * connection. The caller reads what it needs before ({@code TakePipelineAction}); the working-day calendar
+     * refuses to load a year meanwhile ({@code WorkingDayCalendar.withoutLoading}). Must not be called inside a
+     * JTA transaction.
+     */
+    public <T> T inPlainTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    rollback(connection);
+                }
+                restoreAutoCommit(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("A pipeline step could not be written", e);
+        }
+    }
+
+    /** The pool's other users (the outbox relay, the idempotency filter, Hibernate) expect auto-commit connections. */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // A broken connection: the pool validates and discards it; the step's own failure is what matters.
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken: the pool discards it, and PostgreSQL has rolled the transaction back.
+        }
+    }
+
+    /** Where a candidate is, read without a lock: its chi bộ and its stage. */
+    public record Place(UUID organizationId, String stage) {
+    }
+
+    /**
+     * The candidate's chi bộ and stage without a lock, on a connection of its own (auto-commit, no transaction),
+     * or null when there is none: what a step must know before it takes the lock (ADR 0150).
+     */
+    public Place place(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(PLACE)) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new Place(rs.getObject(1, UUID.class), rs.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read candidate " + id, e);
+        }
     }
 
     /**

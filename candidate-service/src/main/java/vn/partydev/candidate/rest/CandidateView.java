@@ -1,5 +1,6 @@
 package vn.partydev.candidate.rest;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,7 +26,9 @@ public record CandidateView(UUID id, UUID organizationId, String fullName, Local
                             LocalDate admissionDecisionDate, LocalDate ceremonyDate,
                             LocalDate newMemberCertificateDate, LocalDate recognitionResolutionDate,
                             int failedRecognitionVotes, boolean recognitionEscalated, LocalDate officialDate,
-                            LocalDate partyAgeFrom, LocalDate endedDate, OffsetDateTime createdAt, long version) {
+                            LocalDate partyAgeFrom, LocalDate endedDate,
+                            @JsonSerialize(using = IsoOffsetDateTimeSerializer.class) OffsetDateTime createdAt,
+                            long version) {
 
     /** {@code masked}: lists show the citizen id as "0790******12" (personal data). */
     public static CandidateView of(CandidateEntity c, List<Deadline> deadlines, boolean masked) {

@@ -18,8 +18,16 @@ final class CpuUsage {
     /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    record Snapshot(long nanos, Map<String, Long> ticks, long machineBusy, long machineAll) {
+    /**
+     * {@code loadThreads}: CPU ticks of each live load-generator thread of this JVM by thread id; {@code jvmTotal}:
+     * this JVM's ticks, threads that ended included (/proc/self/stat).
+     */
+    record Snapshot(long nanos, Map<String, Long> ticks, Map<String, Long> loadThreads, long jvmTotal,
+                    long machineBusy, long machineAll) {
     }
+
+    static final String LOAD = "benchmark JVM: load generator + event watcher";
+    static final String REST = "benchmark JVM: Kafka broker, GC, JIT";
 
     private final Map<String, Long> services;
     private final int postgresPort;
@@ -34,29 +42,39 @@ final class CpuUsage {
         Map<String, Long> ticks = new LinkedHashMap<>();
         services.forEach((name, pid) -> ticks.put(name, processTicks(pid, false)));
         ticks.put("postgresql (all backends)", postgresTicks());
-        long load = 0;
-        long rest = 0;
+        Map<String, Long> loadThreads = new LinkedHashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 String[] stat = stat(task.resolve("stat"));
                 if (stat == null) {
                     continue;
                 }
-                long t = Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
                 String name = stat[0];
                 if (name.startsWith("bench-") || name.startsWith("HttpClient")) {
-                    load += t;
-                } else {
-                    rest += t;
+                    loadThreads.put(task.getFileName().toString(), Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
                 }
             }
         } catch (IOException e) {
             // not Linux: the table stays empty for this JVM
         }
-        ticks.put("benchmark JVM: load generator + event watcher", load);
-        ticks.put("benchmark JVM: Kafka broker, GC, JIT", rest);
+        long jvm = processTicks(ProcessHandle.current().pid(), false);
         long[] machine = machine();
-        return new Snapshot(System.nanoTime(), ticks, machine[0], machine[1]);
+        return new Snapshot(System.nanoTime(), ticks, loadThreads, jvm, machine[0], machine[1]);
+    }
+
+    /**
+     * This JVM's ticks over the interval split into the load generator's threads and the rest. A thread that
+     * ended during the interval is no longer in /proc/self/task, so summing the live threads at both ends would
+     * lose (even subtract) its time: the load generator's share is counted per thread that is alive at the end
+     * (its growth since the start, all of it for a thread that started meanwhile), and the rest is this JVM's
+     * total (ended threads included) minus that.
+     */
+    private static long[] jvmSplit(Snapshot from, Snapshot to) {
+        long load = 0;
+        for (var e : to.loadThreads().entrySet()) {
+            load += Math.max(0, e.getValue() - from.loadThreads().getOrDefault(e.getKey(), 0L));
+        }
+        return new long[] {load, Math.max(0, to.jvmTotal() - from.jvmTotal() - load)};
     }
 
     /** Lines "part: N % of one core" over the interval, and the machine's busy share of all its cores. */
@@ -66,8 +84,15 @@ final class CpuUsage {
         double perAction = actions <= 0 ? 0 : 1000.0 / TICKS_PER_SECOND / actions;
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
         long sum = 0;
+        Map<String, Long> deltas = new LinkedHashMap<>();
         for (var e : to.ticks().entrySet()) {
-            long d = e.getValue() - from.ticks().getOrDefault(e.getKey(), 0L);
+            deltas.put(e.getKey(), e.getValue() - from.ticks().getOrDefault(e.getKey(), 0L));
+        }
+        long[] jvm = jvmSplit(from, to);
+        deltas.put(LOAD, jvm[0]);
+        deltas.put(REST, jvm[1]);
+        for (var e : deltas.entrySet()) {
+            long d = e.getValue();
             sum += d;
             lines.add(String.format("| %s | %.0f %% | %.2f |", e.getKey(), 100.0 * d / TICKS_PER_SECOND / seconds,
                     d * perAction));

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record Options(int threads, int cells, int candidates, int registerThreads, int warmupSeconds,
                int durationSeconds, int rate, List<Integer> rates, List<Integer> threadsPerPhase, int steps, String serviceHeap, int drainSeconds,
-               String client) {
+               String client, String services, String candidateJvm) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -49,14 +49,22 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 integer(given, "steps", 3),
                 given.getOrDefault("serviceHeap", "384m"),
                 integer(given, "drain", 60),
-                given.getOrDefault("client", "lean"));
+                given.getOrDefault("client", "lean"),
+                given.getOrDefault("services", "all"),
+                given.getOrDefault("candidateJvm", ""));
         given.remove("client");
+        given.remove("services");
+        given.remove("candidateJvm");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown setting(s): " + given.keySet());
         }
         if (!o.client.equals("lean") && !o.client.equals("jdk")) {
             throw new IllegalArgumentException("client must be lean (LeanHttp, ADR 0131) or jdk (java.net.http, "
                     + "the client of the runs before 2026-12-06)");
+        }
+        if (!o.services.equals("all") && !o.services.equals("pipeline")) {
+            throw new IllegalArgumentException("services must be all (the three services) or pipeline "
+                    + "(organization-service and candidate-service only, no reporting-service)");
         }
         if (o.steps < 1 || o.steps > Steps.ALL.size()) {
             throw new IllegalArgumentException("steps must be 1.." + Steps.ALL.size());
@@ -80,7 +88,12 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
         int phaseRate = rates.get(phase);
         int phaseThreads = threadsPerPhase.get(Math.min(phase, threadsPerPhase.size() - 1));
         return new Options(phaseThreads, cells, candidates, registerThreads, warmupSeconds, durationSeconds, phaseRate,
-                rates, threadsPerPhase, steps, serviceHeap, drainSeconds, client);
+                rates, threadsPerPhase, steps, serviceHeap, drainSeconds, client, services, candidateJvm);
+    }
+
+    /** Whether reporting-service runs (and consumes the events) besides the two services of the pipeline. */
+    boolean withReporting() {
+        return services.equals("all");
     }
 
     /** Closed loop (each thread sends its next action when the previous one answered) or a fixed total rate. */

@@ -29,6 +29,27 @@ public class WorkingDayCalendar implements WorkingDays {
     private record Cached(YearCalendar calendar, long loadedAt) {
     }
 
+    /**
+     * Set while the current thread holds a row lock ({@link #withoutLoading}): a year that is not cached (or whose
+     * time is up) is then not read from the database but answered by {@link YearNotLoaded}, so that the caller
+     * can let go of its lock and its connection, load the year ({@link #load}) and try again (ADR 0150).
+     */
+    private static final ThreadLocal<Boolean> NO_LOADING = new ThreadLocal<>();
+
+    /** A year the calendar would have to read from the database while the caller said it must not. */
+    public static final class YearNotLoaded extends RuntimeException {
+        private final int year;
+
+        YearNotLoaded(int year) {
+            super("Working-day calendar year " + year + " is not loaded", null, false, false);
+            this.year = year;
+        }
+
+        public int year() {
+            return year;
+        }
+    }
+
     @Inject
     public WorkingDayCalendar(HolidaySource source,
                               @ConfigProperty(name = "partydev.calendar.cache-ttl", defaultValue = "PT5M") Duration ttl) {
@@ -90,6 +111,36 @@ public class WorkingDayCalendar implements WorkingDays {
         return count;
     }
 
+    /**
+     * Runs {@code work} with loading forbidden on this thread: every year it asks about must already be cached
+     * and fresh, otherwise {@link YearNotLoaded} is thrown out of {@code work}. For a pipeline step that holds a
+     * row lock on its only connection (ADR 0150).
+     */
+    public static <T, E extends Exception> T withoutLoading(ThrowingSupplier<T, E> work) throws E {
+        Boolean before = NO_LOADING.get();
+        NO_LOADING.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                NO_LOADING.remove();
+            } else {
+                NO_LOADING.set(before);
+            }
+        }
+    }
+
+    /** What {@link #withoutLoading} runs. */
+    @FunctionalInterface
+    public interface ThrowingSupplier<T, E extends Exception> {
+        T get() throws E;
+    }
+
+    /** Makes sure {@code year} is cached and fresh (reading it when it is not): the step's retry after {@link YearNotLoaded}. */
+    public void load(int year) {
+        year(year);
+    }
+
     /** Forget {@code year}: its entries changed. The next question about it reloads it. */
     public void invalidate(int year) {
         generation.incrementAndGet();
@@ -100,6 +151,9 @@ public class WorkingDayCalendar implements WorkingDays {
         Cached cached = years.get(year);
         long now = clock.getAsLong();
         if (cached == null || now - cached.loadedAt() > ttlNanos) {
+            if (NO_LOADING.get() != null) {
+                throw new YearNotLoaded(year);
+            }
             long before = generation.get();
             cached = new Cached(new YearCalendar(year, source.entriesOf(year)), now);
             if (generation.get() == before) {

@@ -105,4 +105,36 @@ class WorkingDayCalendarTests {
         assertEquals(LocalDate.of(2025, 3, 24), plain.addWorkingDays(LocalDate.of(2024, 12, 20), 60));
         assertFalse(plain.isWorkingDay(LocalDate.of(2024, 4, 18)));
     }
+
+    @Test
+    void withoutLoadingAYearThatIsNotCachedOrTooOldIsAnsweredByYearNotLoadedAndNothingIsRead() {
+        AtomicInteger reads = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
+        HolidaySource counting = year -> {
+            reads.incrementAndGet();
+            return new StatutoryHolidays(NationalDayAdjacent.BEFORE).entriesOf(year);
+        };
+        WorkingDayCalendar c = new WorkingDayCalendar(counting, Duration.ofMinutes(5), now::get);
+        WorkingDayCalendar.YearNotLoaded missing = org.junit.jupiter.api.Assertions.assertThrows(
+                WorkingDayCalendar.YearNotLoaded.class,
+                () -> WorkingDayCalendar.withoutLoading(() -> c.addWorkingDays(LocalDate.of(2025, 1, 20), 30)));
+        assertEquals(2025, missing.year());
+        assertEquals(0, reads.get());
+        c.load(2025);
+        assertEquals(1, reads.get());
+        assertEquals(LocalDate.of(2025, 3, 10),
+                WorkingDayCalendar.withoutLoading(() -> c.addWorkingDays(LocalDate.of(2025, 1, 20), 30)));
+        // A count that crosses into a year not loaded asks for that year too.
+        missing = org.junit.jupiter.api.Assertions.assertThrows(WorkingDayCalendar.YearNotLoaded.class,
+                () -> WorkingDayCalendar.withoutLoading(() -> c.addWorkingDays(LocalDate.of(2025, 12, 31), 1)));
+        assertEquals(2026, missing.year());
+        // A year older than the cache's time counts as not loaded.
+        now.addAndGet(Duration.ofMinutes(6).toNanos());
+        org.junit.jupiter.api.Assertions.assertThrows(WorkingDayCalendar.YearNotLoaded.class,
+                () -> WorkingDayCalendar.withoutLoading(() -> c.isWorkingDay(LocalDate.of(2025, 3, 3))));
+        assertEquals(1, reads.get());
+        // Outside withoutLoading the calendar reads as before.
+        assertTrue(c.isWorkingDay(LocalDate.of(2025, 3, 3)));
+        assertEquals(2, reads.get());
+    }
 }

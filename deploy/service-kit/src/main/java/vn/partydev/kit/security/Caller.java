@@ -17,12 +17,26 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
+    /*
+     * The token does not change during a request: its groups (a new set from the JSON claim on each call) and its
+     * organization claim (parsed on each call) are read once per request. A scope check asks for them several
+     * times per request (isNational, hasRole, organizationId, the audit row's actor).
+     */
+    private Set<String> roles;
+    private Optional<UUID> organizationId;
+
     public String subject() {
         return jwt.getSubject() == null ? jwt.getName() : jwt.getSubject();
     }
 
     public Set<String> roles() {
-        return jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        Set<String> known = roles;
+        if (known == null) {
+            Set<String> groups = jwt.getGroups();
+            known = groups == null ? Set.of() : Set.copyOf(groups);
+            roles = known;
+        }
+        return known;
     }
 
     public boolean hasRole(String role) {
@@ -31,6 +45,15 @@ public class Caller {
 
     /** The organization the token names; empty for a national administrator. */
     public Optional<UUID> organizationId() {
+        Optional<UUID> known = organizationId;
+        if (known == null) {
+            known = readOrganizationId();
+            organizationId = known;
+        }
+        return known;
+    }
+
+    private Optional<UUID> readOrganizationId() {
         Object claim = jwt.getClaim(Roles.ORGANIZATION_CLAIM);
         if (claim == null) {
             return Optional.empty();
