@@ -39,8 +39,6 @@ public class CandidateRows {
 
     private static final String LOCK = "SELECT " + COLUMNS + " FROM candidate WHERE id = ? FOR UPDATE";
 
-    private static final String PLACE = "SELECT organization_id, stage FROM candidate WHERE id = ?";
-
     /** The step's UPDATE of the row and its history row: the first two parts of {@link #WRITE_STEP}. */
     private static final String STEP_AND_HISTORY = """
             WITH step AS (
@@ -164,26 +162,6 @@ public class CandidateRows {
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken: the pool discards it, and PostgreSQL has rolled the transaction back.
-        }
-    }
-
-    /** Where a candidate is, read without a lock: its chi bộ and its stage. */
-    public record Place(UUID organizationId, String stage) {
-    }
-
-    /**
-     * The candidate's chi bộ and stage without a lock, on a connection of its own (auto-commit, no transaction),
-     * or null when there is none: what a step must know before it takes the lock (ADR 0150).
-     */
-    public Place place(UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(PLACE)) {
-            select.setObject(1, id);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new Place(rs.getObject(1, UUID.class), rs.getString(2)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read candidate " + id, e);
         }
     }
 

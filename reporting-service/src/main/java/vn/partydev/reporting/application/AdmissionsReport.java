@@ -91,8 +91,8 @@ public class AdmissionsReport {
         boolean byOrganization = groupBy.contains(Dimension.ORGANIZATION);
         String keys = groupBy.stream().map(d -> d.sql).collect(Collectors.joining(", "));
         // The children are bound as an array, not a subquery, so that the filter reaches both parts of a source.
-        UUID[] organizations = byOrganization ? children(organizationId, structure).toArray(UUID[]::new)
-                : new UUID[] {organizationId};
+        List<UUID> children = byOrganization ? children(organizationId, structure) : List.of();
+        UUID[] organizations = byOrganization ? children.toArray(UUID[]::new) : new UUID[] {organizationId};
         // The narrow rollup answers the questions about periods, kinds and children; the wide one the rest.
         boolean narrow = groupBy.stream().allMatch(d -> d == Dimension.YEAR || d == Dimension.QUARTER
                 || d == Dimension.MONTH || d == Dimension.KIND || d == Dimension.ORGANIZATION);
@@ -140,7 +140,7 @@ public class AdmissionsReport {
             rows.add(row);
         }
         if (byOrganization) {
-            nameAndFillChildren(organizationId, structure, groupBy, rows);
+            nameAndFillChildren(children, groupBy, rows);
         }
         for (Map<String, Object> row : rows) {
             row.put("share", Percent.of((Long) row.get("count"), total));
@@ -180,9 +180,7 @@ public class AdmissionsReport {
     }
 
     /** Names the children; grouped by organization alone, children that admitted nobody get a row with 0. */
-    private void nameAndFillChildren(UUID organizationId, char structure, List<Dimension> groupBy,
-                                     List<Map<String, Object>> rows) {
-        List<UUID> children = children(organizationId, structure);
+    private void nameAndFillChildren(List<UUID> children, List<Dimension> groupBy, List<Map<String, Object>> rows) {
         Map<UUID, String> childNames = names.names(children);
         if (groupBy.size() == 1) {
             Set<Object> present = rows.stream().map(r -> r.get("organizationId")).collect(Collectors.toSet());

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import vn.partydev.kit.events.CloudEventHeaders;
@@ -139,8 +138,6 @@ final class ConsumerLoop implements Runnable {
                     backoff = 200;
                 }
             }
-        } catch (WakeupException stopping) {
-            // stop() was called
         } catch (RuntimeException fatal) {
             LOG.errorf(fatal, "Consumer %s stopped", name);
         } finally {
