@@ -35,8 +35,10 @@ import vn.partydev.testkit.KafkaTestClient;
 /**
  * The roster applies a whole poll of candidate events at once, set-based (ADR 0125), with exactly the effect of
  * applying them one by one: the same story is played onto two twin trees — one through {@code applyAll}, one
- * through {@code apply} per event — and every member row, status and affiliation interval, headcount segment and
- * headcount answer must be the same (the headcount also against {@link HeadcountOracle}, straight from the rows).
+ * through {@code apply} per event (the kit's fallback, a play of one event each, ADR 0155) — and every member row,
+ * status and affiliation interval, headcount segment and headcount answer must be the same (the headcount also
+ * against {@link HeadcountOracle}, straight from the rows). Since both paths share the rules, what each rule writes
+ * is pinned line by line in {@link #eachRuleWritesWhatTheRosterRulesSay}.
  */
 @QuarkusTest
 class RosterBatchTests {
@@ -127,6 +129,48 @@ class RosterBatchTests {
         assertTrue(lines.contains("c5 status OFFICIAL 2023-01-15 null CANDIDATE_EVENTS"), lines.toString());
         assertTrue(lines.contains("u0: no member"), lines.toString());
         assertEquals(13 + 30 + 1 + 5, lines.stream().filter(l -> l.contains("source=CANDIDATE_EVENTS")).count());
+    }
+
+    /** The poll's story, rule by rule, as the status rows it must leave (ADR 0125 §4; QĐ 29 §4.2b for the dates). */
+    @Test
+    void eachRuleWritesWhatTheRosterRulesSay() {
+        RosterStory.Twin twin = new RosterStory.Twin(Roster.tree());
+        oneByOne(twin, before().events());
+        UUID c12 = member(twin, "c12");
+        hosting(c12, twin.tree.cellB(), "2023-03-01", "2023-04-01");
+        QuarkusTransaction.requiringNew().run(() -> consumer.applyAll(twin.envelopes(poll().events())));
+        List<String> lines = snapshot.of(twin.candidateLabels(), twin.organizationLabels());
+
+        // recognition: the probation ends the day before the official date
+        assertStatuses(lines, "c0", "PROBATIONARY 2023-01-10 2024-01-09", "OFFICIAL 2024-01-10 null");
+        // removal of a probationary member
+        assertStatuses(lines, "c1", "PROBATIONARY 2023-01-11 2023-08-31", "REMOVED 2023-09-01 null");
+        // a ceremony told again changes nothing; so does a removal of a member already official
+        assertStatuses(lines, "c2", "PROBATIONARY 2023-01-12 null");
+        assertStatuses(lines, "c3", "PROBATIONARY 2023-01-13 2024-01-12", "OFFICIAL 2024-01-13 null");
+        // an official date before the probation began changes nothing
+        assertStatuses(lines, "c4", "PROBATIONARY 2023-01-14 null");
+        // a change on the day the open row began replaces it
+        assertStatuses(lines, "c5", "OFFICIAL 2023-01-15 null");
+        // a hosting already over when the member is removed stays as it was
+        assertTrue(lines.contains("c12 affiliation B TEMPORARY 2023-03-01 2023-04-01 test"), lines.toString());
+        // a second recognition of an official member, a recognition after a removal: nothing
+        assertStatuses(lines, "n15", "PROBATIONARY 2024-06-14 2026-01-05", "OFFICIAL 2026-01-06 null");
+        assertStatuses(lines, "n16", "PROBATIONARY 2024-06-21 2025-05-31", "REMOVED 2025-06-01 null");
+        // a removal dated before the ceremony: nothing
+        assertStatuses(lines, "n28", "PROBATIONARY 2024-09-13 null");
+        // a removal of nobody, then the ceremony: a member from the ceremony
+        assertStatuses(lines, "n40", "PROBATIONARY 2024-06-01 null");
+        // a recognition whose ceremony predates the roster makes the member, probation first
+        assertStatuses(lines, "r0", "PROBATIONARY 2022-05-01 2023-04-30", "OFFICIAL 2023-05-01 null");
+        assertTrue(lines.contains("u0: no member"), lines.toString());
+    }
+
+    private static void assertStatuses(List<String> lines, String label, String... expected) {
+        List<String> statuses = lines.stream().filter(l -> l.startsWith(label + " status "))
+                .map(l -> l.substring((label + " status ").length()).replace(" CANDIDATE_EVENTS", ""))
+                .toList();
+        assertEquals(List.of(expected), statuses, label + ": " + lines);
     }
 
     @Test

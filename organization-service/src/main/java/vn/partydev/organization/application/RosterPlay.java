@@ -12,10 +12,11 @@ import vn.partydev.organization.domain.MemberStatus;
 import vn.partydev.organization.messaging.CandidateEvent;
 
 /**
- * A poll of roster events played in memory over the members they touch, with exactly the rules of
- * {@link FollowCandidateEvents} (ceremony, recognition, removal; the same no-ops, the same poison events), so that
- * the result can then be written with a few set-based statements (ADR 0125). Events are played in the order given,
- * which is the order per candidate on the topic.
+ * The roster's rules for candidate events: a poll of them played in memory over the members they touch (ceremony,
+ * recognition, removal; the no-ops; the poison events), so that {@link FollowCandidateEvents} can write the result
+ * with a few set-based statements (ADR 0125). Events are played in the order given, which is the order per candidate
+ * on the topic. A status change and the end of a hosting cut intervals as {@link RosterWrites} does for the HTTP roster
+ * (the open row ends the day before, or goes when it began that day).
  *
  * <p>What it starts from: the members already on the roster for these candidates ({@link Member#existing}), each with
  * its open status row and its temporary affiliations (a removal ends those); and a way to ask whether an

@@ -11,13 +11,13 @@ import vn.partydev.kit.inbox.BatchEventHandler;
 import vn.partydev.kit.inbox.EventConsumers;
 import vn.partydev.kit.inbox.EventEnvelope;
 import vn.partydev.organization.application.FollowCandidateEvents;
-import vn.partydev.organization.application.FollowCandidateEventsInBatch;
 import vn.partydev.organization.application.RosterPlay;
 
 /**
  * Follows party.candidate.v1 to keep the roster: ceremonies, recognitions and removals, once per event, in order per
  * candidate. A poll's events are applied together with set-based statements (ADR 0125); when a poll holds a poison
- * event the kit rolls it back and goes through {@link #apply} one by one, which parks that event (ADR 0070).
+ * event the kit rolls it back and goes through {@link #apply} one by one, which parks that event (ADR 0070); one
+ * event is a poll of one for the same code (ADR 0155).
  */
 @ApplicationScoped
 public class CandidateEventsConsumer implements BatchEventHandler {
@@ -33,9 +33,6 @@ public class CandidateEventsConsumer implements BatchEventHandler {
     @Inject
     FollowCandidateEvents roster;
 
-    @Inject
-    FollowCandidateEventsInBatch rosterInBatch;
-
     void onStart(@Observes StartupEvent event) {
         consumers.startBatching(NAME, List.of(TOPIC), this);
     }
@@ -48,7 +45,7 @@ public class CandidateEventsConsumer implements BatchEventHandler {
                 steps.add(new RosterPlay.Step(event.type(), CandidateEvent.read(event.payload())));
             }
         }
-        rosterInBatch.apply(steps);
+        roster.apply(steps);
     }
 
     @Override
@@ -56,6 +53,7 @@ public class CandidateEventsConsumer implements BatchEventHandler {
         if (!ROSTER_TYPES.contains(event.type())) {
             return;
         }
-        roster.apply(event.type(), CandidateEvent.read(event.payload()));
+        // The kit's fallback after a failed poll: the same rules, played over one event (ADR 0155).
+        roster.apply(List.of(new RosterPlay.Step(event.type(), CandidateEvent.read(event.payload()))));
     }
 }
