@@ -40,6 +40,9 @@ public final class DrillCheck {
     private static final String TOPIC = "party.candidate.v1";
     private static final String REPORTING_CONSUMER = "reporting-service.candidates";
     private static final String ROSTER_CONSUMER = "organization-service.roster";
+    /** The only types the roster consumer reads; it acknowledges the others unclaimed (ADR 0156). */
+    private static final String ROSTER_TYPES = "('AdmissionCeremonyHeld', 'OfficialMembershipRecognized', "
+            + "'ProbationaryMemberRemoved')";
     /** reporting-service's PipelineReport.OPEN_STAGES. */
     private static final List<String> OPEN_STAGES = List.of("OUTSTANDING_MASS", "SYMPATHIZER", "TRAINED", "APPLIED",
             "VERIFIED", "CELL_PROPOSED", "GRASSROOTS_PROPOSED", "ADMISSION_DECIDED", "PROBATIONARY");
@@ -110,6 +113,8 @@ public final class DrillCheck {
             long unsentCandidate = count(candidate, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
             long unsentOrganization = count(organization, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
             long events = count(candidate, "SELECT count(*) FROM outbox WHERE topic = '" + TOPIC + "'");
+            long rosterEvents = count(candidate, "SELECT count(*) FROM outbox WHERE topic = '" + TOPIC
+                    + "' AND type IN " + ROSTER_TYPES);
             long reported = count(reporting, "SELECT count(*) FROM processed_event WHERE consumer = '"
                     + REPORTING_CONSUMER + "'");
             long rostered = count(organization, "SELECT count(*) FROM processed_event WHERE consumer = '"
@@ -123,8 +128,8 @@ public final class DrillCheck {
             if (reported < events) {
                 moving.add("reporting applied " + reported + "/" + events);
             }
-            if (rostered < events) {
-                moving.add("roster applied " + rostered + "/" + events);
+            if (rostered < rosterEvents) {
+                moving.add("roster applied " + rostered + "/" + rosterEvents);
             }
         }
         JsonNode freshness = getJson(given.get("reporting") + "/api/v1/reports/freshness");
@@ -281,7 +286,8 @@ public final class DrillCheck {
         row("(c) candidate events in the outbox = candidate_history rows", String.valueOf(history),
                 String.valueOf(published.size()), published.size() == history);
         consumerRow("reporting", reporting, REPORTING_CONSUMER, published);
-        consumerRow("organization roster", organization, ROSTER_CONSUMER, published);
+        consumerRow("organization roster", organization, ROSTER_CONSUMER,
+                ids(candidate, "SELECT id::text FROM outbox WHERE topic = '" + TOPIC + "' AND type IN " + ROSTER_TYPES));
 
         Set<String> admitted = ids(candidate, "SELECT id::text FROM candidate WHERE ceremony_date IS NOT NULL");
         List<String> roster = new ArrayList<>();

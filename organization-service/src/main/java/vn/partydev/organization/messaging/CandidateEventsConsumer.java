@@ -37,6 +37,12 @@ public class CandidateEventsConsumer implements BatchEventHandler {
         consumers.startBatching(NAME, List.of(TOPIC), this);
     }
 
+    /** Only the roster's three types: the pipeline's other steps are acknowledged unread, with no claim (ADR 0156). */
+    @Override
+    public boolean wants(String type) {
+        return ROSTER_TYPES.contains(type);
+    }
+
     @Override
     public void applyAll(List<EventEnvelope> events) {
         List<RosterPlay.Step> steps = new ArrayList<>();

@@ -26,6 +26,16 @@ public interface BatchEventHandler extends EventHandler {
         if (handler instanceof BatchEventHandler batch) {
             return batch;
         }
-        return handler::apply;
+        return new BatchEventHandler() {
+            @Override
+            public void apply(EventEnvelope event) {
+                handler.apply(event);
+            }
+
+            @Override
+            public boolean wants(String type) {
+                return handler.wants(type);
+            }
+        };
     }
 }

@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
 import vn.partydev.kit.events.CloudEventHeaders;
 
 /**
- * One consumer group's poll loop. A poll's records are applied in one transaction: claim their event ids in
- * {@code processed_event} with one multi-row insert, hand the new ones (in order, each once) to the
+ * One consumer group's poll loop. Records of types the handler does not want are acknowledged unread (ADR 0156).
+ * A poll's records are applied in one transaction: claim their event ids in {@code processed_event} with one
+ * multi-row insert, hand the new ones (in order, each once) to the
  * {@link BatchEventHandler}, move the checkpoints. When that fails, the records go one by one, each in its own
  * transaction: claim the event id; if new, apply it and move the checkpoint. A poison event is published to
  * {@code <topic>.dlt} with the reason, recorded as parked, and the loop goes on. A passing database failure
@@ -185,10 +186,15 @@ final class ConsumerLoop implements Runnable {
         List<EventEnvelope> events = new java.util.ArrayList<>(batch.size());
         try {
             for (ConsumerRecord<String, byte[]> record : batch) {
-                events.add(envelope(record));
+                if (wanted(record)) {
+                    events.add(envelope(record));
+                }
             }
         } catch (PoisonEventException malformed) {
             return false;
+        }
+        if (events.isEmpty()) {
+            return true; // nothing here for this consumer: acknowledged as done
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -217,6 +223,9 @@ final class ConsumerLoop implements Runnable {
 
     /** Applies or parks the record; throws only for a passing failure, so the record is tried again. */
     private void handle(ConsumerRecord<String, byte[]> record) {
+        if (!wanted(record)) {
+            return; // of no concern to this consumer: acknowledged as done
+        }
         EventEnvelope event;
         try {
             event = envelope(record);
@@ -265,6 +274,12 @@ final class ConsumerLoop implements Runnable {
         QuarkusTransaction.requiringNew().run(() -> processed.claim(name, event, "PARKED", truncate(why)));
         LOG.warnf("Consumer %s parked event %s (%s) on %s: %s", name, event.id(), event.type(),
                 dead.topic(), why);
+    }
+
+    /** False only for a record whose type the handler says it does not want (ADR 0156). */
+    private boolean wanted(ConsumerRecord<String, byte[]> record) {
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        return type == null || type.isBlank() || handler.wants(type);
     }
 
     private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {
