@@ -190,29 +190,42 @@ final class ConsumerLoop implements Runnable {
         } catch (PoisonEventException malformed) {
             return false;
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                java.util.Set<String> claimed = processed.claimAll(name, events);
-                List<EventEnvelope> fresh = new java.util.ArrayList<>(claimed.size());
-                Map<String, EventEnvelope> lastByTopic = new java.util.LinkedHashMap<>();
-                Map<String, Integer> appliedByTopic = new HashMap<>();
-                for (EventEnvelope event : events) {
-                    if (claimed.remove(event.id())) { // the first delivery of an id in the batch, once
-                        fresh.add(event);
-                        lastByTopic.put(event.topic(), event);
-                        appliedByTopic.merge(event.topic(), 1, Integer::sum);
-                    }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyInOneTransaction(events));
+                return true;
+            } catch (RuntimeException failed) {
+                // Another loop of the same consumer (ADR 0160) may meet this one on a row: a deadlock or a
+                // serialization failure says nothing about the events, so the batch is simply tried again.
+                if (running && attempt < BATCH_ATTEMPTS && FailureClassifier.isTransient(failed)) {
+                    LOG.debugf("Consumer %s tries a batch again (%d): %s", name, attempt, failed.getMessage());
+                    continue;
                 }
-                if (!fresh.isEmpty()) {
-                    handler.applyAll(fresh);
-                }
-                lastByTopic.forEach((topic, last) -> processed.checkpoint(name, last, appliedByTopic.get(topic)));
-            });
-            return true;
-        } catch (RuntimeException failed) {
-            LOG.debugf("Consumer %s applies a batch one by one: %s", name, failed.getMessage());
-            return false;
+                LOG.debugf("Consumer %s applies a batch one by one: %s", name, failed.getMessage());
+                return false;
+            }
         }
+    }
+
+    /** How often a batch meeting a passing failure is tried whole before it goes one by one (with backoff). */
+    private static final int BATCH_ATTEMPTS = 3;
+
+    private void applyInOneTransaction(List<EventEnvelope> events) {
+        java.util.Set<String> claimed = processed.claimAll(name, events);
+        List<EventEnvelope> fresh = new java.util.ArrayList<>(claimed.size());
+        Map<String, EventEnvelope> newestByTopic = new java.util.LinkedHashMap<>();
+        Map<String, Integer> appliedByTopic = new HashMap<>();
+        for (EventEnvelope event : events) {
+            if (claimed.remove(event.id())) { // the first delivery of an id in the batch, once
+                fresh.add(event);
+                newestByTopic.merge(event.topic(), event, (old, next) -> next.time().isBefore(old.time()) ? old : next);
+                appliedByTopic.merge(event.topic(), 1, Integer::sum);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            handler.applyAll(fresh);
+        }
+        newestByTopic.forEach((topic, newest) -> processed.checkpoint(name, newest, appliedByTopic.get(topic)));
     }
 
     /** Applies or parks the record; throws only for a passing failure, so the record is tried again. */
