@@ -198,11 +198,13 @@ public class CandidateBatchProjector {
             return;
         }
         upsertFacts(c, t, changed.values());
-        upsertLastAdmissions(c, t, lastByCell);
         deltas.values().removeIf(d -> d == 0);
         if (!deltas.isEmpty()) {
             addToRollups(c, t, deltas);
         }
+        // Last: the rows other loops' batches share (ADR 0160) are locked as late as possible, so a batch waits for
+        // another only once it has written everything that is its own (the chi bộ's last admission is shared).
+        upsertLastAdmissions(c, t, lastByCell);
     }
 
     private Map<UUID, Fact> storedFacts(Connection c, Tables t, List<Map.Entry<String, CandidateFact>> admissions)
