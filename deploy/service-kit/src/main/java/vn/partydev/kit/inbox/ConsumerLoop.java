@@ -298,7 +298,7 @@ final class ConsumerLoop implements Runnable {
         OffsetDateTime time;
         try {
             String text = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
-            time = text == null ? OffsetDateTime.now() : OffsetDateTime.parse(text);
+            time = text == null ? OffsetDateTime.now() : Rfc3339.dateTime(text);
         } catch (RuntimeException badTime) {
             throw new PoisonEventException("Header ce_time is not an RFC 3339 time");
         }
