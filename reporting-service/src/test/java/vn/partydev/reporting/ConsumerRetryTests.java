@@ -45,12 +45,12 @@ class ConsumerRetryTests {
             published.add(id);
         }
 
-        // The first three applications fail as if the database were restarting: the whole poll, then the
-        // first partition's batch, then that partition's first record one by one.
+        // The first seven applications fail as if the database were restarting: the whole poll (tried three times,
+        // ADR 0160), then the first partition's batch (three times), then that partition's first record one by one.
         AtomicInteger calls = new AtomicInteger();
         Map<String, Integer> applied = new ConcurrentHashMap<>();
         EventHandler flaky = event -> {
-            if (calls.incrementAndGet() <= 3) {
+            if (calls.incrementAndGet() <= 7) {
                 throw new IllegalStateException(new SQLTransientConnectionException("the database is restarting"));
             }
             applied.merge(event.id(), 1, Integer::sum);
