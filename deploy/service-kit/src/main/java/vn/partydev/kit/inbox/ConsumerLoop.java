@@ -99,7 +99,10 @@ final class ConsumerLoop implements Runnable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 boolean retry = false;
-                boolean whole = records.count() > 1 && applyBatch(inPartitionOrder(records));
+                // A poll of one record takes the batch path too: a handler's batch writes its rows in one order
+                // (ADR 0160), its one-by-one path in another, and two loops must not meet in both (a deadlock in
+                // run B2 of session 7: a one-record poll of one loop against another loop's batch).
+                boolean whole = !records.isEmpty() && applyBatch(inPartitionOrder(records));
                 for (TopicPartition partition : whole ? List.<TopicPartition>of() : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
                     if (batch.size() > 1 && records.partitions().size() > 1 && applyBatch(batch)) {
