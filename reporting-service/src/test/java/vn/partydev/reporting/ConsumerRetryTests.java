@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import vn.partydev.kit.inbox.BatchEventHandler;
 import vn.partydev.kit.inbox.EventConsumers;
+import vn.partydev.kit.inbox.EventEnvelope;
 import vn.partydev.kit.inbox.EventHandler;
 import vn.partydev.testkit.KafkaTestClient;
 
@@ -45,12 +48,12 @@ class ConsumerRetryTests {
             published.add(id);
         }
 
-        // The first three applications fail as if the database were restarting: the whole poll, then the
-        // first partition's batch, then that partition's first record one by one.
+        // The first seven applications fail as if the database were restarting: the whole poll (tried three times,
+        // ADR 0160), then the first partition's batch (three times), then that partition's first record one by one.
         AtomicInteger calls = new AtomicInteger();
         Map<String, Integer> applied = new ConcurrentHashMap<>();
         EventHandler flaky = event -> {
-            if (calls.incrementAndGet() <= 3) {
+            if (calls.incrementAndGet() <= 7) {
                 throw new IllegalStateException(new SQLTransientConnectionException("the database is restarting"));
             }
             applied.merge(event.id(), 1, Integer::sum);
@@ -60,5 +63,49 @@ class ConsumerRetryTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> applied.keySet().containsAll(published));
         assertEquals(published, applied.keySet());
         applied.forEach((id, times) -> assertEquals(1, times, "event " + id + " applied " + times + " times"));
+    }
+
+    /**
+     * Two loops of one consumer meeting on a row (ADR 0160) may deadlock; PostgreSQL then fails one transaction
+     * with SQLSTATE 40P01. The batch is tried again, whole, and each event applied once.
+     */
+    @Test
+    void aDeadlockedBatchIsTriedAgainWhole() {
+        String topic = "test.deadlock." + UUID.randomUUID();
+        KafkaTestClient kafka = new KafkaTestClient(bootstrap);
+        Set<String> published = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            String id = UUID.randomUUID().toString();
+            kafka.publish(topic, "key-" + i, id, "TestEvent", "{\"n\":" + i + "}");
+            published.add(id);
+        }
+        AtomicInteger batches = new AtomicInteger();
+        Set<String> deadlocked = ConcurrentHashMap.newKeySet();
+        Set<String> appliedInABatch = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> applied = new ConcurrentHashMap<>();
+        BatchEventHandler deadlockedOnce = new BatchEventHandler() {
+            @Override
+            public void applyAll(List<EventEnvelope> events) {
+                if (batches.incrementAndGet() == 1) {
+                    events.forEach(e -> deadlocked.add(e.id()));
+                    throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+                }
+                events.forEach(e -> appliedInABatch.add(e.id()));
+                events.forEach(e -> applied.merge(e.id(), 1, Integer::sum));
+            }
+
+            @Override
+            public void apply(EventEnvelope event) { // a poll of one record
+                applied.merge(event.id(), 1, Integer::sum);
+            }
+        };
+        String name = "test-deadlock-" + topic;
+        consumers.startBatching(name, List.of(topic), deadlockedOnce);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied.keySet().containsAll(published));
+        consumers.stop(name);
+        assertEquals(published, applied.keySet());
+        applied.forEach((id, times) -> assertEquals(1, times, "event " + id + " applied " + times + " times"));
+        assertEquals(true, batches.get() >= 2 && !deadlocked.isEmpty(), "no batch met the deadlock");
+        assertEquals(true, appliedInABatch.containsAll(deadlocked), "the deadlocked batch went one by one");
     }
 }

@@ -27,6 +27,10 @@ import vn.partydev.kit.inbox.EventEnvelope;
  * admission facts, last admission per chi bộ and recognitions, and one upsert per rollup table with the
  * deltas summed in memory first. A poison event throws before anything is written, so the kit rolls the
  * batch back and goes one by one.
+ * <p>
+ * Several batches may run at once, one per consumer loop (ADR 0160): the rows two batches can share (the
+ * rollup rows of a commune, province or the nation, a chi bộ's last admission, a candidate's state) are
+ * written in key order, so two batches wait for each other but never lock in a cycle.
  */
 @ApplicationScoped
 public class CandidateBatchProjector {
@@ -129,7 +133,7 @@ public class CandidateBatchProjector {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + t.t("candidate_state") + " AS s "
                 + "(candidate_id, organization_id, stage, stage_since, next_due, recorded_at) "
                 + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], ?::date[], ?::timestamptz[]) "
-                + "ON CONFLICT (candidate_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, "
+                + "ORDER BY 1 ON CONFLICT (candidate_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, "
                 + "stage = EXCLUDED.stage, stage_since = EXCLUDED.stage_since, next_due = EXCLUDED.next_due, "
                 + "recorded_at = EXCLUDED.recorded_at WHERE s.recorded_at <= EXCLUDED.recorded_at")) {
             bind(c, upsert, ids, orgs, stages, since, due, at);
@@ -194,11 +198,13 @@ public class CandidateBatchProjector {
             return;
         }
         upsertFacts(c, t, changed.values());
-        upsertLastAdmissions(c, t, lastByCell);
         deltas.values().removeIf(d -> d == 0);
         if (!deltas.isEmpty()) {
             addToRollups(c, t, deltas);
         }
+        // Last: the rows other loops' batches share (ADR 0160) are locked as late as possible, so a batch waits for
+        // another only once it has written everything that is its own (the chi bộ's last admission is shared).
+        upsertLastAdmissions(c, t, lastByCell);
     }
 
     private Map<UUID, Fact> storedFacts(Connection c, Tables t, List<Map.Entry<String, CandidateFact>> admissions)
@@ -271,7 +277,7 @@ public class CandidateBatchProjector {
             days[i++] = e.getValue().toString();
         }
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + t.t("cell_last_admission")
-                + " AS l (cell_id, last_date) SELECT * FROM unnest(?::uuid[], ?::date[]) "
+                + " AS l (cell_id, last_date) SELECT * FROM unnest(?::uuid[], ?::date[]) ORDER BY 1 "
                 + "ON CONFLICT (cell_id) DO UPDATE SET last_date = greatest(l.last_date, EXCLUDED.last_date)")) {
             bind(c, upsert, cells, days);
             upsert.executeUpdate();

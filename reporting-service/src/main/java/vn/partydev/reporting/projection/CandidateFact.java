@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import vn.partydev.kit.inbox.EventFields;
 import vn.partydev.kit.inbox.PoisonEventException;
+import vn.partydev.kit.inbox.Rfc3339;
 import vn.partydev.reporting.domain.AgeBand;
 
 /**
@@ -40,7 +41,7 @@ public record CandidateFact(UUID candidateId, UUID organizationId, LocalDate dat
         LocalDate stageSince = EventFields.date(body, "stageSince", false);
         OffsetDateTime recordedAt;
         try {
-            recordedAt = body.hasNonNull("recordedAt") ? OffsetDateTime.parse(body.get("recordedAt").asText()) : null;
+            recordedAt = body.hasNonNull("recordedAt") ? Rfc3339.dateTime(body.get("recordedAt").asText()) : null;
         } catch (DateTimeParseException e) {
             throw new PoisonEventException("Field 'recordedAt' is not a date-time: " + body.get("recordedAt"));
         }

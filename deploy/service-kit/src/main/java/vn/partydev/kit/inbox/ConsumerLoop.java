@@ -100,7 +100,10 @@ final class ConsumerLoop implements Runnable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 boolean retry = false;
-                boolean whole = records.count() > 1 && applyBatch(inPartitionOrder(records));
+                // A poll of one record takes the batch path too: a handler's batch writes its rows in one order
+                // (ADR 0160), its one-by-one path in another, and two loops must not meet in both (a deadlock in
+                // run B2 of session 7: a one-record poll of one loop against another loop's batch).
+                boolean whole = !records.isEmpty() && applyBatch(inPartitionOrder(records));
                 for (TopicPartition partition : whole ? List.<TopicPartition>of() : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
                     if (batch.size() > 1 && records.partitions().size() > 1 && applyBatch(batch)) {
@@ -196,29 +199,42 @@ final class ConsumerLoop implements Runnable {
         if (events.isEmpty()) {
             return true; // nothing here for this consumer: acknowledged as done
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                java.util.Set<String> claimed = processed.claimAll(name, events);
-                List<EventEnvelope> fresh = new java.util.ArrayList<>(claimed.size());
-                Map<String, EventEnvelope> lastByTopic = new java.util.LinkedHashMap<>();
-                Map<String, Integer> appliedByTopic = new HashMap<>();
-                for (EventEnvelope event : events) {
-                    if (claimed.remove(event.id())) { // the first delivery of an id in the batch, once
-                        fresh.add(event);
-                        lastByTopic.put(event.topic(), event);
-                        appliedByTopic.merge(event.topic(), 1, Integer::sum);
-                    }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyInOneTransaction(events));
+                return true;
+            } catch (RuntimeException failed) {
+                // Another loop of the same consumer (ADR 0160) may meet this one on a row: a deadlock or a
+                // serialization failure says nothing about the events, so the batch is simply tried again.
+                if (running && attempt < BATCH_ATTEMPTS && FailureClassifier.isTransient(failed)) {
+                    LOG.debugf("Consumer %s tries a batch again (%d): %s", name, attempt, failed.getMessage());
+                    continue;
                 }
-                if (!fresh.isEmpty()) {
-                    handler.applyAll(fresh);
-                }
-                lastByTopic.forEach((topic, last) -> processed.checkpoint(name, last, appliedByTopic.get(topic)));
-            });
-            return true;
-        } catch (RuntimeException failed) {
-            LOG.debugf("Consumer %s applies a batch one by one: %s", name, failed.getMessage());
-            return false;
+                LOG.debugf("Consumer %s applies a batch one by one: %s", name, failed.getMessage());
+                return false;
+            }
         }
+    }
+
+    /** How often a batch meeting a passing failure is tried whole before it goes one by one (with backoff). */
+    private static final int BATCH_ATTEMPTS = 3;
+
+    private void applyInOneTransaction(List<EventEnvelope> events) {
+        java.util.Set<String> claimed = processed.claimAll(name, events);
+        List<EventEnvelope> fresh = new java.util.ArrayList<>(claimed.size());
+        Map<String, EventEnvelope> newestByTopic = new java.util.LinkedHashMap<>();
+        Map<String, Integer> appliedByTopic = new HashMap<>();
+        for (EventEnvelope event : events) {
+            if (claimed.remove(event.id())) { // the first delivery of an id in the batch, once
+                fresh.add(event);
+                newestByTopic.merge(event.topic(), event, (old, next) -> next.time().isBefore(old.time()) ? old : next);
+                appliedByTopic.merge(event.topic(), 1, Integer::sum);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            handler.applyAll(fresh);
+        }
+        newestByTopic.forEach((topic, newest) -> processed.checkpoint(name, newest, appliedByTopic.get(topic)));
     }
 
     /** Applies or parks the record; throws only for a passing failure, so the record is tried again. */
@@ -300,7 +316,7 @@ final class ConsumerLoop implements Runnable {
         OffsetDateTime time;
         try {
             String text = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
-            time = text == null ? OffsetDateTime.now() : OffsetDateTime.parse(text);
+            time = text == null ? OffsetDateTime.now() : Rfc3339.dateTime(text);
         } catch (RuntimeException badTime) {
             throw new PoisonEventException("Header ce_time is not an RFC 3339 time");
         }

@@ -26,6 +26,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Starts and stops the service's idempotent consumers and answers what they have applied. A service
  * starts one per consumer group from its own startup bean:
  * {@code consumers.start("reporting", List.of("party.organization.v1"), handler::apply)}.
+ * <p>
+ * A consumer group runs one loop unless {@code partydev.consumers.<name>.loops} says more (ADR 0160): each loop
+ * has its own KafkaConsumer in the same group, so Kafka splits the partitions between them and the order per
+ * key stays; each applies its polls in its own transactions. The handler must then take up to that many
+ * transactions at once (row locks in key order; a deadlock is a passing failure and is retried).
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -58,8 +63,8 @@ public class EventConsumers {
     /** How long a stop waits for a loop's transaction in hand (a 5,000-record poll takes a few seconds). */
     private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(30);
 
-    private final Map<String, ConsumerLoop> loops = new ConcurrentHashMap<>();
-    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private final Map<String, List<ConsumerLoop>> loops = new ConcurrentHashMap<>();
+    private final Map<String, List<Thread>> threads = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
     /** Starts a consumer group {@code name} on the topics; the group id is the name. */
@@ -78,14 +83,37 @@ public class EventConsumers {
         if (deadLetters == null) {
             deadLetters = new KafkaProducer<>(producerConfig());
         }
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(name));
-        ConsumerLoop loop = new ConsumerLoop(name, List.copyOf(topics), handler, consumer, deadLetters, processed,
-                json);
-        loops.put(name, loop);
-        Thread thread = new Thread(loop, "consumer-" + name);
-        thread.setDaemon(true);
-        threads.put(name, thread);
-        thread.start();
+        int count = loopsOf(name);
+        List<ConsumerLoop> started = new ArrayList<>(count);
+        List<Thread> running = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(name));
+            ConsumerLoop loop = new ConsumerLoop(name, List.copyOf(topics), handler, consumer, deadLetters, processed,
+                    json);
+            Thread thread = new Thread(loop, count == 1 ? "consumer-" + name : "consumer-" + name + "-" + i);
+            thread.setDaemon(true);
+            started.add(loop);
+            running.add(thread);
+        }
+        loops.put(name, List.copyOf(started));
+        threads.put(name, List.copyOf(running));
+        running.forEach(Thread::start);
+    }
+
+    /** How many loops the named consumer runs: {@code partydev.consumers.<name>.loops}, 1 when not set. */
+    static int loopsOf(String name) {
+        int count = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("partydev.consumers." + name + ".loops", Integer.class).orElse(1);
+        if (count < 1) {
+            throw new IllegalArgumentException("partydev.consumers." + name + ".loops must be at least 1");
+        }
+        return count;
+    }
+
+    /** How many loops the named consumer is running now (0 when it is stopped). */
+    public int loopCount(String name) {
+        List<ConsumerLoop> running = loops.get(name);
+        return running == null ? 0 : running.size();
     }
 
     /**
@@ -93,33 +121,36 @@ public class EventConsumers {
      * unacknowledged) and its offsets committed before this returns. It can be started again afterwards.
      */
     public synchronized void stop(String name) {
-        ConsumerLoop loop = loops.get(name);
-        if (loop == null) {
+        List<ConsumerLoop> running = loops.get(name);
+        if (running == null) {
             return;
         }
-        loop.stop();
+        running.forEach(ConsumerLoop::stop); // all at once: each leaves after its own poll in hand
         awaitEnd(name);
     }
 
+    /** Waits for every loop of the consumer to leave (each at most the stop timeout); forgets it when all have. */
     private void awaitEnd(String name) {
-        Thread thread = threads.get(name);
+        List<Thread> running = threads.getOrDefault(name, List.of());
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         try {
-            if (thread != null) {
-                thread.join(STOP_TIMEOUT.toMillis());
+            for (Thread thread : running) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                thread.join(Math.max(1, left));
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (thread == null || !thread.isAlive()) {
+        if (running.stream().noneMatch(Thread::isAlive)) {
             loops.remove(name);
             threads.remove(name);
         }
     }
 
-    /** Whether the named consumer currently holds partitions (it is part of its group). */
+    /** Whether the named consumer currently holds partitions (one of its loops at least is part of its group). */
     public boolean isAssigned(String name) {
-        ConsumerLoop loop = loops.get(name);
-        return loop != null && loop.isAssigned();
+        List<ConsumerLoop> running = loops.get(name);
+        return running != null && running.stream().anyMatch(ConsumerLoop::isAssigned);
     }
 
     /** The newest applied event per topic of a consumer, with its current lag in messages. */
@@ -131,11 +162,11 @@ public class EventConsumers {
         for (Object[] row : result) {
             rows.put((String) row[0], row);
         }
-        ConsumerLoop loop = loops.get(name);
+        List<ConsumerLoop> running = loops.getOrDefault(name, List.of());
         List<ConsumerCheckpoint> answer = new ArrayList<>();
         for (String topic : topics) {
             Object[] row = rows.get(topic);
-            long lag = loop == null ? 0 : loop.lag(topic);
+            long lag = running.stream().mapToLong(loop -> loop.lag(topic)).sum(); // each loop: its own partitions
             answer.add(new ConsumerCheckpoint(name, topic, row == null ? null : (String) row[1],
                     row == null ? null : toOffset(row[2]), row == null ? null : toOffset(row[3]), lag));
         }
@@ -163,7 +194,7 @@ public class EventConsumers {
      * close: a loop still inside a transaction would otherwise meet them closing (ADR 0135).
      */
     void onStop(@Observes ShutdownEvent event) {
-        loops.values().forEach(ConsumerLoop::stop);
+        loops.values().forEach(running -> running.forEach(ConsumerLoop::stop));
         List.copyOf(loops.keySet()).forEach(this::awaitEnd);
         if (deadLetters != null) {
             deadLetters.close(java.time.Duration.ofSeconds(5));

@@ -39,7 +39,7 @@ public final class EventFields {
     public static LocalDate date(JsonNode body, String field, boolean required) {
         String text = text(body, field, required);
         try {
-            return text == null ? null : LocalDate.parse(text);
+            return text == null ? null : Rfc3339.date(text);
         } catch (DateTimeParseException e) {
             throw new PoisonEventException("Field '" + field + "' is not a date: " + text);
         }

@@ -54,7 +54,8 @@ public class ProcessedEvents {
             try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event "
                     + "(consumer, event_id, topic, type, status, reason, processed_at) SELECT ?, e.id, e.topic, e.type, "
                     + "'APPLIED', NULL, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS e(id, topic, type) "
-                    + "ON CONFLICT DO NOTHING RETURNING event_id")) {
+                    // in id order: two loops claiming the same ids (a redelivery after a rebalance) wait, not deadlock
+                    + "ORDER BY e.id ON CONFLICT DO NOTHING RETURNING event_id")) {
                 insert.setString(1, consumer);
                 insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
                 insert.setArray(3, connection.createArrayOf("text", ids));
@@ -70,13 +71,19 @@ public class ProcessedEvents {
         });
     }
 
-    /** Moves the topic's checkpoint to {@code event}, the newest of {@code applied} events just applied. */
+    /**
+     * Moves the topic's checkpoint to {@code event}, the newest of {@code applied} events just applied, unless an
+     * event newer still was applied before: with several loops (ADR 0160), or several partitions in one poll, the
+     * transaction that commits last does not always hold the newest event, and the freshness must not go back.
+     */
     void checkpoint(String consumer, EventEnvelope event, int applied) {
-        em.createNativeQuery("INSERT INTO consumer_checkpoint (consumer, topic, last_event_id, last_event_time, "
+        em.createNativeQuery("INSERT INTO consumer_checkpoint AS c (consumer, topic, last_event_id, last_event_time, "
                         + "applied_at, events_applied) VALUES (?1, ?2, ?3, ?4, now(), ?5) "
-                        + "ON CONFLICT (consumer, topic) DO UPDATE SET last_event_id = EXCLUDED.last_event_id, "
-                        + "last_event_time = EXCLUDED.last_event_time, applied_at = now(), "
-                        + "events_applied = consumer_checkpoint.events_applied + EXCLUDED.events_applied")
+                        + "ON CONFLICT (consumer, topic) DO UPDATE SET last_event_id = CASE WHEN c.last_event_time "
+                        + "IS NULL OR EXCLUDED.last_event_time >= c.last_event_time THEN EXCLUDED.last_event_id "
+                        + "ELSE c.last_event_id END, "
+                        + "last_event_time = greatest(c.last_event_time, EXCLUDED.last_event_time), applied_at = now(), "
+                        + "events_applied = c.events_applied + EXCLUDED.events_applied")
                 .setParameter(1, consumer)
                 .setParameter(2, event.topic())
                 .setParameter(3, event.id())
