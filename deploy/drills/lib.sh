@@ -151,7 +151,7 @@ start_service() {
       KAFKA_BOOTSTRAP_SERVERS="localhost:$DRILL_KAFKA_PORT" \
       ORGANIZATION_SERVICE_URL="$(url organization-service)" \
       JWT_PUBLIC_KEY_LOCATION="$REPO_DIR/deploy/local/dev-jwt/public-key.pem" \
-      nohup java -Xmx384m -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" >> "$LOGS/$svc.log" 2>&1 &
+      nohup java @"$REPO_DIR/deploy/service-jvm.options" -Xms384m -Xmx384m -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" >> "$LOGS/$svc.log" 2>&1 &
   echo $! > "$STATE/$svc.pid"
   disown
 }

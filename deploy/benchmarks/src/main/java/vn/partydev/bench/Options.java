@@ -47,11 +47,12 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 rates,
                 threads,
                 integer(given, "steps", 3),
-                given.getOrDefault("serviceHeap", "384m"),
+                given.getOrDefault("serviceHeap", "512m"),
                 integer(given, "drain", 60),
                 given.getOrDefault("client", "lean"),
                 given.getOrDefault("services", "all"),
                 given.getOrDefault("candidateJvm", ""));
+        given.remove("serviceHeap");
         given.remove("client");
         given.remove("services");
         given.remove("candidateJvm");

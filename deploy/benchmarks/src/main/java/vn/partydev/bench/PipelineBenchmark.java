@@ -40,6 +40,11 @@ public final class PipelineBenchmark {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + cpuModel() + ", Java " + System.getProperty("java.version") + ", load average before start "
                 + Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.println("services' JVM: " + String.join(" ", Files.readAllLines(
+                vn.partydev.testkit.DevTokens.locate(ServiceProcess.JVM_OPTIONS)).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList())
+                + " -Xms" + options.serviceHeap() + " -Xmx" + options.serviceHeap()
+                + (options.candidateJvm().isBlank() ? "" : "; candidate-service also: " + options.candidateJvm()));
         List<ServiceProcess> services = new ArrayList<>();
         int code = 1;
         try {

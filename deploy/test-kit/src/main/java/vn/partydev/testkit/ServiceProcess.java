@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The JVM options every service starts with, wherever it runs (a java {@code @argfile}; ADR 0165). */
+    public static final String JVM_OPTIONS = "deploy/service-jvm.options";
+
     private final String name;
     private final int port;
     private final Process process;
@@ -43,7 +46,10 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = logDir.resolve(name + "-" + port + ".log");
         Files.createDirectories(logDir);
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx" + heap, "-jar", jar.toString())
+        // The services' JVM options (deploy/service-jvm.options, ADR 0165), then a fixed heap of the given size.
+        Path jvmOptions = DevTokens.locate(JVM_OPTIONS);
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "@" + jvmOptions, "-Xms" + heap, "-Xmx" + heap,
+                "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(env);
