@@ -70,27 +70,15 @@ class BatchIngestTests {
     @Inject
     ObjectMapper json;
 
-    /** A commune with a residential and a school chi bộ, published and restated. */
-    record Commune(UUID commune, UUID hamlet, UUID school) {
-    }
-
-    Commune commune(String name) {
-        Commune c = new Commune(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        Events events = new Events(bootstrap, false);
-        LocalDate founded = LocalDate.of(2010, 1, 1);
-        events.organization(c.commune(), "Đảng bộ xã " + name, "GRASSROOTS_COMMITTEE", "RESIDENTIAL", null, founded);
-        events.organization(c.hamlet(), "Chi bộ ấp " + name, "CELL", "RESIDENTIAL", c.commune(), founded);
-        events.organization(c.school(), "Chi bộ trường " + name, "CELL", "SCHOOL", c.commune(), founded);
-        await().atMost(Duration.ofSeconds(60)).until(() -> replica.on(c.school(), LocalDate.now()).isPresent());
-        restater.ensureFresh();
-        return c;
+    TwoCellCommune commune(String name) {
+        return TwoCellCommune.publish(name, bootstrap, replica, restater);
     }
 
     /**
      * One history, written for a commune: an admission delivered twice, a corrected ceremony (another chi bộ and
      * year), an older pipeline step arriving after a newer one, a recognition and a removal.
      */
-    List<EventEnvelope> history(Commune c) {
+    List<EventEnvelope> history(TwoCellCommune c) {
         UUID first = UUID.randomUUID();
         UUID corrected = UUID.randomUUID();
         UUID stepping = UUID.randomUUID();
@@ -143,8 +131,8 @@ class BatchIngestTests {
 
     @Test
     void aBatchGivesTheSameFiguresAsOneEventAtATime() {
-        Commune batched = commune("Lô");
-        Commune single = commune("Đơn");
+        TwoCellCommune batched = commune("Lô");
+        TwoCellCommune single = commune("Đơn");
         QuarkusTransaction.requiringNew().run(() -> {
             lock.shared();
             batch.apply(history(batched), Tables.LIVE, true);
@@ -166,7 +154,8 @@ class BatchIngestTests {
                     figures(report.apply(batched.commune()), batched.commune()), report.apply(batched.commune()));
         }
         // A chi bộ's own figures come from its facts, not the rollups (ADR 0140): the same either way too.
-        for (Function<Commune, UUID> cell : List.<Function<Commune, UUID>>of(Commune::hamlet, Commune::school)) {
+        for (Function<TwoCellCommune, UUID> cell
+                : List.<Function<TwoCellCommune, UUID>>of(TwoCellCommune::hamlet, TwoCellCommune::school)) {
             for (String groupBy : List.of("year,gender,ageBand,youthUnion", "month,kind", "organization")) {
                 String path = "/api/v1/reports/admissions?fromYear=2020&toYear=2023&groupBy=" + groupBy
                         + "&organizationId=";
@@ -182,7 +171,7 @@ class BatchIngestTests {
 
     @Test
     void aPolledBatchWithDuplicatesAndAPoisonEventAppliesEachGoodEventOnce() throws Exception {
-        Commune c = commune("Mẻ");
+        TwoCellCommune c = commune("Mẻ");
         int admissions = 150;
         String poisonId = UUID.randomUUID().toString();
         Properties props = new Properties();

@@ -81,23 +81,12 @@ class ParallelIngestTests {
     @Inject
     ObjectMapper json;
 
-    record Commune(UUID commune, UUID hamlet, UUID school) {
-    }
-
     /** An event of the history: its key (the candidate) and envelope. */
     record Keyed(String key, EventEnvelope event) {
     }
 
-    Commune commune(String name) {
-        Commune c = new Commune(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        Events events = new Events(bootstrap, false);
-        LocalDate founded = LocalDate.of(2010, 1, 1);
-        events.organization(c.commune(), "Đảng bộ xã " + name, "GRASSROOTS_COMMITTEE", "RESIDENTIAL", null, founded);
-        events.organization(c.hamlet(), "Chi bộ ấp " + name, "CELL", "RESIDENTIAL", c.commune(), founded);
-        events.organization(c.school(), "Chi bộ trường " + name, "CELL", "SCHOOL", c.commune(), founded);
-        await().atMost(Duration.ofSeconds(60)).until(() -> replica.on(c.school(), LocalDate.now()).isPresent());
-        restater.ensureFresh();
-        return c;
+    TwoCellCommune commune(String name) {
+        return TwoCellCommune.publish(name, bootstrap, replica, restater);
     }
 
     /**
@@ -105,7 +94,7 @@ class ParallelIngestTests {
      * loop adds to the same commune rows), every fifth corrected to the other chi bộ and month, every seventh
      * recognized, every eleventh removed.
      */
-    List<Keyed> history(Commune c) {
+    List<Keyed> history(TwoCellCommune c) {
         List<Keyed> events = new ArrayList<>();
         for (int i = 0; i < CANDIDATES; i++) {
             UUID candidate = UUID.randomUUID();
@@ -151,8 +140,8 @@ class ParallelIngestTests {
     @Test
     void severalLoopsGiveTheFiguresOfOneLoop() throws Exception {
         assertEquals(3, consumers.loopCount(CandidateEventsConsumer.NAME), "the candidate consumer's loops");
-        Commune parallel = commune("Song");
-        Commune single = commune("Đơn");
+        TwoCellCommune parallel = commune("Song");
+        TwoCellCommune single = commune("Đơn");
 
         List<Keyed> published = history(parallel);
         publish(published);
@@ -181,7 +170,8 @@ class ParallelIngestTests {
             assertEquals(figures(report.apply(single.commune()), single), figures(report.apply(parallel.commune()),
                     parallel), report.apply(parallel.commune()));
         }
-        for (Function<Commune, UUID> cell : List.<Function<Commune, UUID>>of(Commune::hamlet, Commune::school)) {
+        for (Function<TwoCellCommune, UUID> cell
+                : List.<Function<TwoCellCommune, UUID>>of(TwoCellCommune::hamlet, TwoCellCommune::school)) {
             String path = "/api/v1/reports/admissions?fromYear=2022&toYear=2025&groupBy=month,gender&organizationId=";
             assertEquals(figures(path + cell.apply(single), single), figures(path + cell.apply(parallel), parallel),
                     path + cell.apply(parallel));
@@ -249,7 +239,7 @@ class ParallelIngestTests {
 
     /** The report without what names the commune or its chi bộ, and without rows counting zero. */
     @SuppressWarnings("unchecked")
-    private static String figures(String path, Commune c) {
+    private static String figures(String path, TwoCellCommune c) {
         Map<String, Object> body = get(path, c.commune()).getMap("");
         if (body.get("rows") instanceof List<?> rows) {
             body.put("rows", rows.stream().filter(r -> !(r instanceof Map<?, ?> row
