@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -81,8 +83,9 @@ class ConsumerRetryTests {
         }
         AtomicInteger batches = new AtomicInteger();
         Set<String> deadlocked = ConcurrentHashMap.newKeySet();
-        Set<String> appliedInABatch = ConcurrentHashMap.newKeySet();
+        List<Set<String>> appliedBatches = new CopyOnWriteArrayList<>();
         Map<String, Integer> applied = new ConcurrentHashMap<>();
+        Set<String> outsideApplyAll = ConcurrentHashMap.newKeySet();
         BatchEventHandler deadlockedOnce = new BatchEventHandler() {
             @Override
             public void applyAll(List<EventEnvelope> events) {
@@ -90,13 +93,13 @@ class ConsumerRetryTests {
                     events.forEach(e -> deadlocked.add(e.id()));
                     throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
                 }
-                events.forEach(e -> appliedInABatch.add(e.id()));
+                appliedBatches.add(events.stream().map(EventEnvelope::id).collect(Collectors.toSet()));
                 events.forEach(e -> applied.merge(e.id(), 1, Integer::sum));
             }
 
             @Override
-            public void apply(EventEnvelope event) { // a poll of one record
-                applied.merge(event.id(), 1, Integer::sum);
+            public void apply(EventEnvelope event) { // the kit goes one by one as batches of one (ADR 0167)
+                outsideApplyAll.add(event.id());
             }
         };
         String name = "test-deadlock-" + topic;
@@ -106,6 +109,52 @@ class ConsumerRetryTests {
         assertEquals(published, applied.keySet());
         applied.forEach((id, times) -> assertEquals(1, times, "event " + id + " applied " + times + " times"));
         assertEquals(true, batches.get() >= 2 && !deadlocked.isEmpty(), "no batch met the deadlock");
-        assertEquals(true, appliedInABatch.containsAll(deadlocked), "the deadlocked batch went one by one");
+        assertEquals(true, appliedBatches.stream().anyMatch(batch -> batch.containsAll(deadlocked)),
+                "the deadlocked batch went one by one: " + appliedBatches);
+        assertEquals(Set.of(), outsideApplyAll);
+    }
+
+    /**
+     * A poll holding a poison event goes one by one, and each good event is applied as a batch of one through
+     * {@code applyAll}, never through {@code apply}: a handler's batch writes shared rows in one order, its per-event
+     * path in another, and two loops meeting in both orders deadlocked (session 7; ADR 0167).
+     */
+    @Test
+    void aPollWithAPoisonEventAppliesTheOthersAsBatchesOfOne() {
+        String topic = "test.poison-poll." + UUID.randomUUID();
+        KafkaTestClient kafka = new KafkaTestClient(bootstrap);
+        Set<String> good = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            String id = UUID.randomUUID().toString();
+            if (i == 3) {
+                kafka.publish(topic, "key", id, "TestEvent", "not json");
+            } else {
+                kafka.publish(topic, "key", id, "TestEvent", "{\"n\":" + i + "}");
+                good.add(id);
+            }
+        }
+        Map<String, Integer> applied = new ConcurrentHashMap<>();
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        Set<String> outsideApplyAll = ConcurrentHashMap.newKeySet();
+        BatchEventHandler handler = new BatchEventHandler() {
+            @Override
+            public void applyAll(List<EventEnvelope> events) {
+                batchSizes.add(events.size());
+                events.forEach(e -> applied.merge(e.id(), 1, Integer::sum));
+            }
+
+            @Override
+            public void apply(EventEnvelope event) {
+                outsideApplyAll.add(event.id());
+            }
+        };
+        String name = "test-poison-poll-" + topic;
+        consumers.startBatching(name, List.of(topic), handler);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied.keySet().containsAll(good));
+        consumers.stop(name);
+        assertEquals(good, applied.keySet());
+        applied.forEach((id, times) -> assertEquals(1, times, "event " + id + " applied " + times + " times"));
+        assertEquals(Set.of(), outsideApplyAll);
+        assertEquals(true, batchSizes.contains(1), "no event went one by one: " + batchSizes);
     }
 }

@@ -16,8 +16,8 @@ import vn.partydev.organization.application.RosterPlay;
 /**
  * Follows party.candidate.v1 to keep the roster: ceremonies, recognitions and removals, once per event, in order per
  * candidate. A poll's events are applied together with set-based statements (ADR 0125); when a poll holds a poison
- * event the kit rolls it back and goes through {@link #apply} one by one, which parks that event (ADR 0070); one
- * event is a poll of one for the same code (ADR 0155).
+ * event the kit rolls it back and goes one by one, each event as a poll of one for the same code (ADR 0155, 0167),
+ * which parks that event (ADR 0070).
  */
 @ApplicationScoped
 public class CandidateEventsConsumer implements BatchEventHandler {
@@ -54,12 +54,9 @@ public class CandidateEventsConsumer implements BatchEventHandler {
         roster.apply(steps);
     }
 
+    /** One event as a poll of one: the same rules (ADR 0155), the same statements (ADR 0167). */
     @Override
     public void apply(EventEnvelope event) {
-        if (!ROSTER_TYPES.contains(event.type())) {
-            return;
-        }
-        // The kit's fallback after a failed poll: the same rules, played over one event (ADR 0155).
-        roster.apply(List.of(new RosterPlay.Step(event.type(), CandidateEvent.read(event.payload()))));
+        applyAll(List.of(event));
     }
 }

@@ -10,14 +10,13 @@ import vn.partydev.kit.inbox.EventConsumers;
 import vn.partydev.kit.inbox.EventEnvelope;
 import vn.partydev.reporting.projection.CandidateBatchProjector;
 import vn.partydev.reporting.projection.ProjectionLock;
-import vn.partydev.reporting.projection.ReportProjector;
 import vn.partydev.reporting.projection.Tables;
 
 /**
  * Feeds the admission facts and rollups, the pipeline, recognitions and training classes from
  * party.candidate.v1, once per event, in order per candidate (or training class). A poll's events are applied
- * together with set-based statements (ADR 0070); the kit falls back to {@link #apply} one by one when a batch
- * holds a poison event.
+ * together with set-based statements (ADR 0070); when a batch holds a poison event the kit goes one by one, each
+ * event as a batch of one (ADR 0167), so the live tables are written by the batch projector only.
  */
 @ApplicationScoped
 public class CandidateEventsConsumer implements BatchEventHandler {
@@ -27,9 +26,6 @@ public class CandidateEventsConsumer implements BatchEventHandler {
 
     @Inject
     EventConsumers consumers;
-
-    @Inject
-    ReportProjector projector;
 
     @Inject
     CandidateBatchProjector batchProjector;
@@ -47,9 +43,9 @@ public class CandidateEventsConsumer implements BatchEventHandler {
         batchProjector.apply(events, Tables.LIVE, true);
     }
 
+    /** One event as a batch of one: the same statements, in the same order, as every other poll. */
     @Override
     public void apply(EventEnvelope event) {
-        lock.shared();
-        projector.applyCandidate(event, Tables.LIVE, true);
+        applyAll(List.of(event));
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * batch with a few set-based statements (instead of a few statements per event) overrides {@link #applyAll};
  * the default applies them one by one, as {@link EventHandler} always did.
  * <p>
- * If {@code applyAll} throws, the whole batch is rolled back (claims included) and the consumer goes one by one
- * through {@link #apply}, which parks the poison event on {@code <topic>.dlt} and applies every other event
- * exactly once. So {@code applyAll} must have the same effect as calling {@code apply} for each event in order.
+ * If {@code applyAll} throws, the whole batch is rolled back (claims included) and the consumer goes one by one,
+ * each event as a batch of one ({@code applyAll(List.of(event))}, so that it writes shared rows in the batch's
+ * order: ADR 0167), which parks the poison event on {@code <topic>.dlt} and applies every other event exactly
+ * once. So {@code applyAll} must have the same effect as calling {@code apply} for each event in order.
  */
 public interface BatchEventHandler extends EventHandler {
 

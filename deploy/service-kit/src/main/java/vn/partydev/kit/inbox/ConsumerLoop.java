@@ -29,7 +29,7 @@ import vn.partydev.kit.events.CloudEventHeaders;
  * A poll's records are applied in one transaction: claim their event ids in {@code processed_event} with one
  * multi-row insert, hand the new ones (in order, each once) to the
  * {@link BatchEventHandler}, move the checkpoints. When that fails, the records go one by one, each in its own
- * transaction: claim the event id; if new, apply it and move the checkpoint. A poison event is published to
+ * transaction: claim the event id; if new, apply it as a batch of one and move the checkpoint. A poison event is published to
  * {@code <topic>.dlt} with the reason, recorded as parked, and the loop goes on. A passing database failure
  * rewinds to the same record and retries with backoff. Offsets are committed only after their records were
  * applied or parked, so nothing is acknowledged that was not.
@@ -252,7 +252,10 @@ final class ConsumerLoop implements Runnable {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (processed.claim(name, event, "APPLIED", null)) {
-                    handler.apply(event);
+                    // As a batch of one, not through apply: a handler's batch writes shared rows in one order, and
+                    // another loop's batch must not meet this event's rows locked in a different one (a poll with
+                    // a poison event deadlocked against another loop in session 7; ADR 0167).
+                    handler.applyAll(List.of(event));
                     processed.checkpoint(name, event, 1);
                 }
             });
