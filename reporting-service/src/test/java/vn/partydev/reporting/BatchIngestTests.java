@@ -169,6 +169,69 @@ class BatchIngestTests {
         assertEquals(List.of(1, 2), admissions.getList("rows.count")); // 2021: the first; 2022: corrected + removed
     }
 
+    /**
+     * ADR 0170: while the tree does not change, a commune's rollup rows are the same in both structures, so each
+     * is written once, as 'B' — by the batch path and by the one-by-one path — and both structures report it.
+     */
+    @Test
+    void withoutATreeChangeEachRollupRowIsWrittenOnceForBothStructures() {
+        TwoCellCommune batched = commune("Chung");
+        TwoCellCommune single = commune("Chung Lẻ");
+        QuarkusTransaction.requiringNew().run(() -> {
+            lock.shared();
+            batch.apply(admissions(batched), Tables.LIVE, true);
+        });
+        for (EventEnvelope event : admissions(single)) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                lock.shared();
+                projector.applyCandidate(event, Tables.LIVE, true);
+            });
+        }
+        for (TwoCellCommune c : List.of(batched, single)) {
+            // Two women in the hamlet in March 2021 share a row; the man of the school has his own: two rows, each
+            // once, with 3 admissions in all.
+            assertEquals(Map.of("B", List.of(2L, 3L)), rowsByStructure("admission_rollup", c.commune()));
+            assertEquals(Map.of("B", List.of(2L, 3L)), rowsByStructure("admission_rollup_period", c.commune()));
+            for (String structure : List.of("current", "historical")) {
+                JsonPath answer = get("/api/v1/reports/admissions?organizationId=" + c.commune()
+                        + "&fromYear=2021&toYear=2022&groupBy=year,gender&structure=" + structure, c.commune());
+                assertEquals(3, answer.getInt("total"), structure);
+                assertEquals(List.of(2, 1), answer.getList("rows.count"), structure);
+            }
+        }
+    }
+
+    /** Three admissions: two alike in the hamlet, one in the school. */
+    private List<EventEnvelope> admissions(TwoCellCommune c) {
+        LocalDate march = LocalDate.of(2021, 3, 1);
+        LocalDate june = LocalDate.of(2022, 6, 1);
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            events.add(event(UUID.randomUUID().toString(), "AdmissionCeremonyHeld", Events.candidate(
+                    UUID.randomUUID(), c.hamlet(), "record-ceremony", march, "PROBATIONARY", "ADMISSION_DECIDED",
+                    march, "FEMALE", 24, true, march, false, "[]")));
+        }
+        events.add(event(UUID.randomUUID().toString(), "AdmissionCeremonyHeld", Events.candidate(UUID.randomUUID(),
+                c.school(), "record-ceremony", june, "PROBATIONARY", "ADMISSION_DECIDED", june, "MALE", 31, false,
+                june, false, "[]")));
+        return events;
+    }
+
+    /** Per structure: how many rows of the organization a rollup table holds, and what they count in all. */
+    private Map<String, List<Long>> rowsByStructure(String table, UUID organization) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT structure, count(*), sum(count) FROM " + table
+                    + " WHERE organization_id = ?1 AND count <> 0 GROUP BY 1").setParameter(1, organization)
+                    .getResultList();
+            Map<String, List<Long>> byStructure = new java.util.TreeMap<>();
+            for (Object[] r : rows) {
+                byStructure.put(r[0].toString(), List.of(((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+            }
+            return byStructure;
+        });
+    }
+
     @Test
     void aPolledBatchWithDuplicatesAndAPoisonEventAppliesEachGoodEventOnce() throws Exception {
         TwoCellCommune c = commune("Mẻ");

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.partydev.kit.security.Roles;
 import vn.partydev.reporting.application.AdmissionsReport;
+import vn.partydev.reporting.projection.ProjectionVersion;
 import vn.partydev.reporting.projection.Restater;
 import vn.partydev.reporting.projection.RollupScope;
 import vn.partydev.testkit.DevTokens;
@@ -92,26 +93,73 @@ class RestatementTests {
         assertEquals(Boolean.TRUE, QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT rollups_exact FROM projection_state WHERE id = 1").getSingleResult()));
 
+        // ADR 0170: the moved chi bộ's 2022 admissions are now under commune A as the tree stood ('H') and under
+        // commune B in today's tree ('C'); what did not move (the other chi bộ, the 2024 admission, the province
+        // over both communes) stays in rows both structures share.
+        assertEquals(Map.of("B", Map.of("2022-6 SCHOOL", 1L), "H", Map.of("2022-4 RESIDENTIAL", 1L,
+                "2022-5 RESIDENTIAL", 1L)), periodRows(communeA));
+        assertEquals(Map.of("B", Map.of("2024-2 RESIDENTIAL", 1L), "C", Map.of("2022-4 RESIDENTIAL", 1L,
+                "2022-5 RESIDENTIAL", 1L)), periodRows(communeB));
+        assertEquals(Map.of("B", Map.of("2022-4 RESIDENTIAL", 1L, "2022-5 RESIDENTIAL", 1L, "2022-6 SCHOOL", 1L,
+                "2024-2 RESIDENTIAL", 1L)), periodRows(province));
         assertRollupsEqualARegroupingOfTheFacts();
     }
 
-    /** Every rollup row of the database (every test's data) equals a full regrouping of the facts. */
+    /**
+     * Every rollup row of the database (every test's data) equals a full regrouping of the facts: read per
+     * structure (its own rows and the shared ones, ADR 0170) it is the regrouping through that structure's closure
+     * rows, and a (fact, ancestor) pair both structures hold with the same kind is stored once, as 'B'.
+     */
     private void assertRollupsEqualARegroupingOfTheFacts() {
         String dims = "year, month, kind, gender, age_band, ethnicity, religion, general_education, "
                 + "professional_education, sector, youth_union";
+        // … of the closure rows the rollups hold (ADR 0140): depth >= 1 in both.
         String regrouped = "SELECT c.structure, c.ancestor_id AS organization_id, f.year, f.month, "
                 + "c.descendant_kind AS kind, f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, "
                 + "f.professional_education, f.sector, f.youth_union, count(*) AS count FROM admission_fact f "
                 + "JOIN org_closure c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from "
-                + "AND c.valid_to GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13";
-        // … of the closure rows the rollups hold (ADR 0140): depth >= 1 in both.
-        String stored = "SELECT structure, organization_id, " + dims + ", count FROM admission_rollup WHERE count <> 0";
-        assertEquals(0L, difference(stored, regrouped.replace("GROUP BY", "WHERE " + RollupScope.ROLLUP_ROWS
-                + " GROUP BY")));
+                + "AND c.valid_to WHERE " + RollupScope.ROLLUP_ROWS + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13";
+        String perStructure = "SELECT s.structure::char(1), organization_id, " + dims + ", sum(count) FROM "
+                + "admission_rollup r JOIN (VALUES ('C'), ('H')) s(structure) ON r.structure IN (s.structure, 'B') "
+                + "GROUP BY s.structure, organization_id, " + dims + " HAVING sum(count) <> 0";
+        assertEquals(0L, difference(perStructure, regrouped));
         String period = "SELECT structure, organization_id, year, month, kind, sum(count) FROM (" + regrouped
-                .replace("GROUP BY", "WHERE " + RollupScope.ROLLUP_ROWS + " GROUP BY") + ") r GROUP BY 1, 2, 3, 4, 5";
+                + ") r GROUP BY 1, 2, 3, 4, 5";
+        assertEquals(0L, difference("SELECT s.structure::char(1), organization_id, year, month, kind, sum(count) "
+                + "FROM admission_rollup_period r JOIN (VALUES ('C'), ('H')) s(structure) "
+                + "ON r.structure IN (s.structure, 'B') GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0", period));
+        // Stored as pairs: per fact and ancestor, one row when both structures hold it with the same kind.
+        String pairs = "SELECT CASE WHEN count(*) FILTER (WHERE c.structure = 'C') > 0 "
+                + "AND count(*) FILTER (WHERE c.structure = 'H') > 0 THEN 'B' ELSE min(c.structure) END AS structure, "
+                + "c.ancestor_id AS organization_id, c.descendant_kind AS kind, f.candidate_id FROM admission_fact f "
+                + "JOIN org_closure c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from "
+                + "AND c.valid_to WHERE " + RollupScope.ROLLUP_ROWS + " GROUP BY f.candidate_id, c.ancestor_id, "
+                + "c.descendant_kind";
+        String pairsRegrouped = "SELECT p.structure::char(1) AS structure, p.organization_id, f.year, f.month, p.kind, "
+                + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
+                + "f.sector, f.youth_union, count(*) AS count FROM (" + pairs + ") p JOIN admission_fact f "
+                + "USING (candidate_id) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13";
+        assertEquals(0L, difference("SELECT structure, organization_id, " + dims + ", count FROM admission_rollup "
+                + "WHERE count <> 0", pairsRegrouped));
         assertEquals(0L, difference("SELECT structure, organization_id, year, month, kind, count "
-                + "FROM admission_rollup_period WHERE count <> 0", period));
+                + "FROM admission_rollup_period WHERE count <> 0", "SELECT structure, organization_id, year, month, "
+                + "kind, sum(count) FROM (" + pairsRegrouped + ") r GROUP BY 1, 2, 3, 4, 5"));
+    }
+
+    /** Per structure: the period rollup rows of the organization (year-month kind) with their counts. */
+    private Map<String, Map<String, Long>> periodRows(UUID organization) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT structure, year || '-' || month || ' ' || kind, count "
+                    + "FROM admission_rollup_period WHERE organization_id = ?1 AND count <> 0")
+                    .setParameter(1, organization).getResultList();
+            Map<String, Map<String, Long>> byStructure = new TreeMap<>();
+            for (Object[] r : rows) {
+                byStructure.computeIfAbsent(r[0].toString(), k -> new TreeMap<>())
+                        .put((String) r[1], ((Number) r[2]).longValue());
+            }
+            return byStructure;
+        });
     }
 
     /**
@@ -150,6 +198,56 @@ class RestatementTests {
             return (long) added;
         });
         assertTrue(ownRows > 0, "the version-1 tables held depth-0 rows");
+        assertRollupsEqualARegroupingOfTheFacts();
+        // V70 recorded version 2; the tables are those of the current version (V71 is not what this test is about).
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE projection_version SET version = ?1")
+                .setParameter(1, ProjectionVersion.CURRENT).executeUpdate());
+    }
+
+    /**
+     * V71 brings tables of projection version 2 (every pair in a C and an H row) to version 3 (a pair both
+     * structures hold once, as 'B'): it marks them for a full regrouping, which the restater runs; the reports
+     * answer the same before and after, and the version is recorded without a rebuild from the topics.
+     */
+    @Test
+    void theUpgradeRegroupsTheRollupsIntoRowsBothStructuresShare() throws Exception {
+        aMovedChiBoMovesItsFactsAndTheRollupsEqualAFullRegrouping();
+        UUID nation = vn.partydev.reporting.projection.TreeRestatement.NATION;
+        long current = total(nation, "current", 2022);
+        long historical = total(nation, "historical", 2022);
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V71__rollup_rows_shared_by_both_structures.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            lock.exclusive();
+            // The tables as projection version 2 left them: each shared row as a C row and an H row.
+            String wideKey = "organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
+                    + "general_education, professional_education, sector, youth_union";
+            for (String table : List.of("admission_rollup", "admission_rollup_period")) {
+                String key = table.equals("admission_rollup") ? wideKey : "organization_id, year, month, kind";
+                for (String structure : List.of("C", "H")) {
+                    em.createNativeQuery("INSERT INTO " + table + " AS r (structure, " + key + ", count) SELECT '"
+                            + structure + "', " + key + ", count FROM " + table + " WHERE structure = 'B' "
+                            + "ON CONFLICT (structure, " + key + ") DO UPDATE SET count = r.count + EXCLUDED.count")
+                            .executeUpdate();
+                }
+                em.createNativeQuery("DELETE FROM " + table + " WHERE structure = 'B'").executeUpdate();
+            }
+            em.createNativeQuery("UPDATE projection_version SET version = 2").executeUpdate();
+            em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute(migration);
+                }
+            });
+        });
+        restater.ensureFresh();
+        assertEquals(ProjectionVersion.CURRENT, (int) QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT version FROM projection_version").getSingleResult()).intValue()));
+        assertEquals(Boolean.TRUE, QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT rollups_exact AND NOT tree_dirty FROM projection_state WHERE id = 1").getSingleResult()));
+        assertEquals(current, total(nation, "current", 2022));
+        assertEquals(historical, total(nation, "historical", 2022));
         assertRollupsEqualARegroupingOfTheFacts();
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import vn.partydev.reporting.export.Column;
 import vn.partydev.reporting.export.ReportTable;
+import vn.partydev.reporting.projection.RollupScope;
 
 /**
  * Admissions (ceremonies held, 2-KNĐ) rolled up over a subtree, grouped by any of the dimensions committees
@@ -103,13 +104,16 @@ public class AdmissionsReport {
         if (ownFacts) {
             sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
                     + (narrow ? AdmissionSources.PERIOD : AdmissionSources.WIDE) + " r "
-                    + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND r.organization_id = ANY (?4)";
+                    + "WHERE " + RollupScope.readsStructure("r.structure", "?1")
+                    + " AND r.year BETWEEN ?2 AND ?3 AND r.organization_id = ANY (?4)";
             organizationParameter = organizations;
         } else {
-            // No facts of their own (a province, the nation): the rollup table alone, the query of ADR 0050 as is.
+            // No facts of their own (a province, the nation): the rollup table alone, the query of ADR 0050 (with the
+            // rows both structures share, ADR 0170: two ranges of the primary key instead of one).
             sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + "sum(r.count) FROM "
                     + (narrow ? "admission_rollup_period" : "admission_rollup") + " r "
-                    + "WHERE r.structure = ?1 AND r.year BETWEEN ?2 AND ?3 AND " + (byOrganization
+                    + "WHERE " + RollupScope.readsStructure("r.structure", "?1")
+                    + " AND r.year BETWEEN ?2 AND ?3 AND " + (byOrganization
                     ? "r.organization_id IN (SELECT descendant_id FROM org_closure WHERE structure = ?1 "
                             + "AND ancestor_id = ?4 AND depth = 1 AND NOT mapped)"
                     : "r.organization_id = ?4");

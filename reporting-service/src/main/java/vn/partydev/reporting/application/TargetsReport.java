@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.partydev.reporting.export.Column;
 import vn.partydev.reporting.export.ReportTable;
+import vn.partydev.reporting.projection.RollupScope;
 
 /**
  * Target (chỉ tiêu, from the committee's resolution) against admissions achieved in a year, for the
@@ -45,7 +46,8 @@ public class TargetsReport {
         Map<UUID, Long> achieved = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> sums = em.createNativeQuery("SELECT r.organization_id, sum(r.count) FROM "
-                        + AdmissionSources.PERIOD + " r WHERE r.structure = 'C' AND r.year = ?1 "
+                        + AdmissionSources.PERIOD + " r WHERE " + RollupScope.readsStructure("r.structure", "'C'")
+                        + " AND r.year = ?1 "
                         + "AND r.organization_id = ANY(?2) GROUP BY r.organization_id")
                 .setParameter(1, year).setParameter(2, ids).getResultList();
         for (Object[] r : sums) {

@@ -285,8 +285,8 @@ public class CandidateBatchProjector {
     }
 
     /**
-     * Adds the summed deltas to the rollup rows of the ancestors {@link RollupScope} names, in both structures:
-     * one upsert per rollup
+     * Adds the summed deltas to the rollup rows of the ancestors {@link RollupScope} names, in both structures
+     * (a pair the two share once, as 'B'): one upsert per rollup
      * table, grouped so that each rollup row appears once (ON CONFLICT DO UPDATE may touch a row only once),
      * in key order so that concurrent writers would lock rows in the same order.
      */
@@ -311,16 +311,18 @@ public class CandidateBatchProjector {
         // One statement for both rollups: the deltas are read from the arrays and joined with their closure rows once
         // (a CTE referenced twice is computed once), and the wide upsert runs as a data-modifying CTE. Each delta's
         // closure rows are looked up by the descendant index (OFFSET 0 keeps the lateral subquery a nested loop):
-        // planned as a join, a batch of a few thousand deltas hash-joined a scan of the whole closure.
+        // planned as a join, a batch of a few thousand deltas hash-joined a scan of the whole closure. The lookup
+        // groups a delta's closure rows by ancestor, so a pair both structures hold is written once ('B', ADR 0170).
         try (PreparedStatement upsert = c.prepareStatement("WITH d AS (SELECT c.structure, c.ancestor_id, "
                 + "c.descendant_kind, extract(year FROM d.day)::int AS year, extract(month FROM d.day)::int AS month, "
                 + "d.gender, d.age_band, d.ethnicity, d.religion, d.general_education, d.professional_education, "
                 + "d.sector, d.youth_union, d.delta FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[]) AS d(cell_id, day, gender, "
                 + "age_band, ethnicity, religion, general_education, professional_education, sector, youth_union, "
-                + "delta) CROSS JOIN LATERAL (SELECT c.structure, c.ancestor_id, c.descendant_kind FROM "
-                + t.t("org_closure") + " c WHERE c.descendant_id = d.cell_id AND c.structure IN ('C', 'H') "
-                + "AND d.day BETWEEN c.valid_from AND c.valid_to AND " + RollupScope.ROLLUP_ROWS + " OFFSET 0) c), "
+                + "delta) CROSS JOIN LATERAL (SELECT " + RollupScope.STRUCTURE + " AS structure, c.ancestor_id, "
+                + "c.descendant_kind FROM " + t.t("org_closure") + " c WHERE c.descendant_id = d.cell_id "
+                + "AND c.structure IN ('C', 'H') AND d.day BETWEEN c.valid_from AND c.valid_to AND "
+                + RollupScope.ROLLUP_ROWS + " GROUP BY " + RollupScope.PAIR + " OFFSET 0) c), "
                 + "wide AS (INSERT INTO " + t.t("admission_rollup") + " AS r "
                 + "(structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
                 + "general_education, professional_education, sector, youth_union, count) "

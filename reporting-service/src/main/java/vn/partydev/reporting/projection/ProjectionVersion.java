@@ -16,8 +16,9 @@ public class ProjectionVersion {
     /**
      * 1: the projection of ADR 0050 (facts, closure in two structures, wide and period rollups).
      * 2: the rollups hold only the closure rows {@link RollupScope} names (ADR 0140: depth >= 1; V70 converts the tables).
+     * 3: a rollup pair both structures hold is one row, structure 'B' (ADR 0170; V71 has the rollups regrouped).
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     @Inject
     EntityManager em;

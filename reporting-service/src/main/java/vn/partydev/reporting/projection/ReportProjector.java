@@ -200,27 +200,34 @@ public class ReportProjector {
         }
     }
 
-    /** Adds (or takes back) one admission fact in the rollups of the ancestors {@link RollupScope} names. */
+    /** The fact's columns its wide rollup rows are keyed by (grouped with the pair, one fact: one value each). */
+    private static final String FACT_COLUMNS = "f.year, f.month, f.gender, f.age_band, f.ethnicity, f.religion, "
+            + "f.general_education, f.professional_education, f.sector, f.youth_union";
+
+    /**
+     * Adds (or takes back) one admission fact in the rollups of the ancestors {@link RollupScope} names, a pair
+     * both structures hold once ({@link RollupScope#STRUCTURE}).
+     */
     private void addToRollups(UUID candidateId, int delta, Tables t) {
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " AS r (structure, organization_id, year, "
                         + "month, kind, gender, age_band, ethnicity, religion, general_education, "
                         + "professional_education, sector, youth_union, count) "
-                        + "SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, f.gender, f.age_band, "
-                        + "f.ethnicity, f.religion, f.general_education, f.professional_education, f.sector, "
-                        + "f.youth_union, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
+                        + "SELECT " + RollupScope.STRUCTURE + ", c.ancestor_id, f.year, f.month, c.descendant_kind, "
+                        + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
+                        + "f.sector, f.youth_union, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
                         + " c ON c.descendant_id = f.cell_id AND c.structure IN ('C', 'H') "
                         + "AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to WHERE f.candidate_id = ?1 "
-                        + "AND " + RollupScope.ROLLUP_ROWS + " "
+                        + "AND " + RollupScope.ROLLUP_ROWS + " GROUP BY " + RollupScope.PAIR + ", " + FACT_COLUMNS + " "
                         + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, "
                         + "religion, general_education, professional_education, sector, youth_union) "
                         + "DO UPDATE SET count = r.count + EXCLUDED.count")
                 .setParameter(1, candidateId).setParameter(2, delta).executeUpdate();
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " AS r (structure, organization_id, "
-                        + "year, month, kind, count) SELECT c.structure, c.ancestor_id, f.year, f.month, "
-                        + "c.descendant_kind, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
+                        + "year, month, kind, count) SELECT " + RollupScope.STRUCTURE + ", c.ancestor_id, f.year, "
+                        + "f.month, c.descendant_kind, ?2 FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
                         + " c ON c.descendant_id = f.cell_id AND c.structure IN ('C', 'H') "
                         + "AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to WHERE f.candidate_id = ?1 "
-                        + "AND " + RollupScope.ROLLUP_ROWS + " "
+                        + "AND " + RollupScope.ROLLUP_ROWS + " GROUP BY " + RollupScope.PAIR + ", f.year, f.month "
                         + "ON CONFLICT (structure, organization_id, year, month, kind) "
                         + "DO UPDATE SET count = r.count + EXCLUDED.count")
                 .setParameter(1, candidateId).setParameter(2, delta).executeUpdate();

@@ -25,6 +25,29 @@ public final class RollupScope {
     /** The closure rows a report reads from the facts instead, over alias {@code c}. */
     public static final String FROM_FACTS = "c.depth < " + MIN_DEPTH;
 
+    /**
+     * The structure a rollup row is written under (ADR 0170). When a fact's closure rows on its date hold an
+     * ancestor in both structures with the same kind — the tree did not change for that chi bộ, the normal case —
+     * the two rollup rows would be copies: the pair is written once, under {@code 'B'}. A pair in one structure
+     * only (a moved or merged chi bộ: the ancestor it had then, or the one it has today) keeps {@code 'C'} or
+     * {@code 'H'}; different kinds are two pairs. An aggregate over the closure rows (alias {@code c}, of one fact,
+     * already filtered by {@link #ROLLUP_ROWS}), used with {@link #PAIR} in the GROUP BY. The closure holds at
+     * most one row per structure, ancestor, descendant and day, so "in both" is the whole rule.
+     */
+    public static final String STRUCTURE = "CASE WHEN bool_or(c.structure = 'C') AND bool_or(c.structure = 'H') "
+            + "THEN 'B' ELSE min(c.structure) END";
+
+    /** What a rollup pair is grouped by besides the fact (see {@link #STRUCTURE}). */
+    public static final String PAIR = "c.ancestor_id, c.descendant_kind";
+
+    /**
+     * A reader's filter on a rollup table's structure column: the rows of the structure asked for
+     * ({@code 'C'} or {@code 'H'}, or a parameter) and the rows both structures share.
+     */
+    public static String readsStructure(String column, String structure) {
+        return column + " IN (" + structure + ", 'B')";
+    }
+
     private RollupScope() {
     }
 }

@@ -105,31 +105,28 @@ public class TreeRestatement {
         String moves = "(SELECT c.*, -1 AS sign FROM " + closure + " c JOIN closure_changed x USING (descendant_id) "
                 + "UNION ALL SELECT n.*, 1 FROM closure_next n JOIN closure_changed x USING (descendant_id)) c";
         em.createNativeQuery("SET LOCAL work_mem = '256MB'").executeUpdate();
+        // Each fact's old rows and new rows are merged into pairs separately (a pair of the old tree that was
+        // shared, 'B', comes out and its new C and H pairs go in), then summed.
+        String pairs = pairs(moves, t, "c.sign");
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " AS r (structure, organization_id, year, "
                 + "month, kind, gender, age_band, ethnicity, religion, general_education, professional_education, "
-                + "sector, youth_union, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
-                + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
-                + "f.sector, f.youth_union, sum(c.sign) FROM " + moves + " JOIN " + t.t("admission_fact") + " f "
-                + "ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
-                + "WHERE " + RollupScope.ROLLUP_ROWS + " "
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 HAVING sum(c.sign) <> 0 "
-                + "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
+                + "sector, youth_union, count) SELECT structure, ancestor_id, year, month, descendant_kind, gender, "
+                + "age_band, ethnicity, religion, general_education, professional_education, sector, youth_union, "
+                + "sum(sign) FROM " + pairs + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
+                + "HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
                 + "general_education, professional_education, sector, youth_union) "
                 + "DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " AS r (structure, organization_id, "
-                + "year, month, kind, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
-                + "sum(c.sign) FROM " + moves + " JOIN " + t.t("admission_fact") + " f "
-                + "ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
-                + "WHERE " + RollupScope.ROLLUP_ROWS + " "
-                + "GROUP BY 1, 2, 3, 4, 5 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4, 5 "
+                + "year, month, kind, count) SELECT structure, ancestor_id, year, month, descendant_kind, sum(sign) "
+                + "FROM " + pairs + " GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind) "
                 + "DO UPDATE SET count = r.count + EXCLUDED.count").executeUpdate();
-        // Rows the move emptied: a full restatement would not have them.
+        // Rows the move emptied, in any structure (a shared row may empty as its C and H rows appear): a full
+        // restatement would not have them.
         for (String rollup : List.of(t.t("admission_rollup"), t.t("admission_rollup_period"))) {
-            em.createNativeQuery("DELETE FROM " + rollup + " r USING (SELECT DISTINCT structure, ancestor_id FROM "
-                    + moves + ") a WHERE r.structure = a.structure AND r.organization_id = a.ancestor_id "
-                    + "AND r.count = 0").executeUpdate();
+            em.createNativeQuery("DELETE FROM " + rollup + " r USING (SELECT DISTINCT ancestor_id FROM "
+                    + moves + ") a WHERE r.organization_id = a.ancestor_id AND r.count = 0").executeUpdate();
         }
         em.createNativeQuery("DELETE FROM " + closure + " c USING closure_changed x WHERE c.structure IN ('C', 'H') "
                 + "AND c.descendant_id = x.descendant_id").executeUpdate();
@@ -149,12 +146,10 @@ public class TreeRestatement {
         em.createNativeQuery("DELETE FROM " + t.t("admission_rollup")).executeUpdate();
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup") + " (structure, organization_id, year, month, "
                 + "kind, gender, age_band, ethnicity, religion, general_education, professional_education, sector, "
-                + "youth_union, count) SELECT c.structure, c.ancestor_id, f.year, f.month, c.descendant_kind, "
-                + "f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, f.professional_education, "
-                + "f.sector, f.youth_union, count(*) FROM " + t.t("admission_fact") + " f JOIN " + t.t("org_closure")
-                + " c ON c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
-                + "WHERE " + RollupScope.ROLLUP_ROWS + " "
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13").executeUpdate();
+                + "youth_union, count) SELECT structure, ancestor_id, year, month, descendant_kind, gender, age_band, "
+                + "ethnicity, religion, general_education, professional_education, sector, youth_union, sum(sign) "
+                + "FROM " + pairs(t.t("org_closure") + " c", t, null) + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13")
+                .executeUpdate();
         em.createNativeQuery("DELETE FROM " + t.t("admission_rollup_period")).executeUpdate();
         // Both rollups hold the same closure rows (RollupScope): the period one is the wide one regrouped.
         em.createNativeQuery("INSERT INTO " + t.t("admission_rollup_period") + " (structure, organization_id, year, "
@@ -162,6 +157,24 @@ public class TreeRestatement {
                 + t.t("admission_rollup") + " GROUP BY 1, 2, 3, 4, 5").executeUpdate();
         em.createNativeQuery("UPDATE " + t.t("projection_state") + " SET tree_dirty = false, rollups_exact = true, "
                 + "restated_at = now() WHERE id = 1").executeUpdate();
+    }
+
+    /**
+     * The rollup pairs of the facts over some closure rows (alias {@code c} in {@code closureRows}): one row per
+     * fact, ancestor and kind, under the structure {@link RollupScope#STRUCTURE} gives (a pair both structures
+     * hold once, as 'B'), with the fact's columns and {@code sign}: the column {@code signColumn} of the closure
+     * rows (a partial restatement's old rows -1 and new rows +1, whose pairs are merged apart), or 1 when null.
+     * Grouped by the fact's primary key, so its other columns may be selected as they are.
+     */
+    private static String pairs(String closureRows, Tables t, String signColumn) {
+        String sign = signColumn == null ? "1" : signColumn;
+        String bySign = signColumn == null ? "" : signColumn + ", ";
+        return "(SELECT " + RollupScope.STRUCTURE + " AS structure, c.ancestor_id, c.descendant_kind, " + sign
+                + " AS sign, f.year, f.month, f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, "
+                + "f.professional_education, f.sector, f.youth_union FROM " + closureRows + " JOIN "
+                + t.t("admission_fact") + " f ON f.cell_id = c.descendant_id AND f.ceremony_date BETWEEN c.valid_from "
+                + "AND c.valid_to WHERE " + RollupScope.ROLLUP_ROWS + " GROUP BY f.candidate_id, " + bySign
+                + RollupScope.PAIR + ") p";
     }
 
     private Map<UUID, List<Version>> loadVersions(Tables t) {

@@ -271,12 +271,19 @@ class ReportingBenchmark {
                 provinceChildren[1], communeChildren[0], communeChildren[1]));
         // The national wide question read through the union source (rollup + the nation's own facts, ADR 0140)
         // and from the rollup table alone (what AdmissionsReport reads when the nation has no facts of its own).
-        String wideQuestion = " r WHERE r.structure = 'C' AND r.year BETWEEN 2016 AND 2025 AND r.organization_id = "
+        String wideQuestion = " r WHERE r.structure IN ('C', 'B') AND r.year BETWEEN 2016 AND 2025 AND r.organization_id = "
                 + "ANY (ARRAY['" + nation + "'::uuid]) GROUP BY r.year, r.gender";
         report.add("plan, national by year,gender, union source: " + plan("SELECT r.year, r.gender, sum(r.count) FROM "
                 + vn.partydev.reporting.application.AdmissionSources.WIDE + wideQuestion));
         report.add("plan, national by year,gender, rollup table: " + plan("SELECT r.year, r.gender, sum(r.count) FROM "
                 + "admission_rollup" + wideQuestion));
+        // The by-year questions as AdmissionsReport reads them for the nation and a province (no facts of their own):
+        // the period rollup alone, its own rows and the rows both structures share (ADR 0170).
+        for (UUID o : List.of(nation, p)) {
+            report.add("plan, " + (o.equals(nation) ? "national" : "province") + " by year, period rollup: "
+                    + plan("SELECT r.year, sum(r.count) FROM admission_rollup_period r WHERE r.structure IN ('C', 'B') "
+                    + "AND r.year BETWEEN 2016 AND 2025 AND r.organization_id = '" + o + "'::uuid GROUP BY r.year"));
+        }
         report.add("reads: load average before " + readLoad + ", after " + loadAverage());
         System.out.println("\n===== reporting-service benchmark =====");
         report.forEach(System.out::println);
