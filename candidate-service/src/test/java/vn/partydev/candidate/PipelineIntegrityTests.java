@@ -79,47 +79,6 @@ class PipelineIntegrityTests {
         assertEquals(1L, events(id));
     }
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
-    int connectionPool;
-
-    /**
-     * The pool of database connections is small on purpose (ADR 0175: on two cores, a few transactions at a time
-     * finish sooner than thirty sharing the cores). A burst of steps four times the pool, each from a chi bộ
-     * secretary (whose scope is read before the lock), waits for a connection and is answered: every step 200,
-     * with its history row and its event, none refused or timed out.
-     */
-    @Test
-    void aBurstOfStepsFourTimesTheConnectionPoolIsAnsweredInFull() throws Exception {
-        int burst = 4 * connectionPool;
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < burst; i++) {
-            ids.add(candidate());
-        }
-        ExecutorService callers = Executors.newFixedThreadPool(burst);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (UUID id : ids) {
-            answers.add(callers.submit(() -> {
-                start.await();
-                return Api.as("secretary", tree.cell()).header("If-Match", "\"0\"")
-                        .body("{\"date\":\"2024-03-05\"}")
-                        .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get(60, TimeUnit.SECONDS));
-        }
-        callers.shutdown();
-        assertEquals(Collections.nCopies(burst, 200), statuses);
-        for (UUID id : ids) {
-            Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then().body("version", equalTo(1));
-            Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
-            assertEquals(1L, events(id));
-        }
-    }
-
     @Test
     void aStaleIfMatchIsRefused() {
         UUID id = candidate();
