@@ -1,6 +1,5 @@
 package vn.partydev.reporting;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,14 +27,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.partydev.kit.inbox.EventEnvelope;
-import vn.partydev.kit.security.Roles;
 import vn.partydev.reporting.persistence.OrganizationReplica;
 import vn.partydev.reporting.projection.CandidateBatchProjector;
 import vn.partydev.reporting.projection.ProjectionLock;
 import vn.partydev.reporting.projection.ReportProjector;
 import vn.partydev.reporting.projection.Restater;
 import vn.partydev.reporting.projection.Tables;
-import vn.partydev.testkit.DevTokens;
 import vn.partydev.testkit.KafkaTestClient;
 
 /**
@@ -158,8 +155,8 @@ class BatchIngestTests {
                         + "&groupBy=quarter,kind",
                 org -> "/api/v1/reports/pipeline?organizationId=" + org,
                 org -> "/api/v1/reports/recognitions?organizationId=" + org + "&fromYear=2020&toYear=2023")) {
-            assertEquals(figures(report.apply(single.commune()), single.commune()),
-                    figures(report.apply(batched.commune()), batched.commune()), report.apply(batched.commune()));
+            assertEquals(single.figures(report.apply(single.commune())),
+                    batched.figures(report.apply(batched.commune())), report.apply(batched.commune()));
         }
         // A chi bộ's own figures come from its facts, not the rollups (ADR 0140): the same either way too.
         for (Function<TwoCellCommune, UUID> cell
@@ -167,11 +164,11 @@ class BatchIngestTests {
             for (String groupBy : List.of("year,gender,ageBand,youthUnion", "month,kind", "organization")) {
                 String path = "/api/v1/reports/admissions?fromYear=2020&toYear=2023&groupBy=" + groupBy
                         + "&organizationId=";
-                assertEquals(figures(path + cell.apply(single), single.commune()),
-                        figures(path + cell.apply(batched), batched.commune()), path + cell.apply(batched));
+                assertEquals(single.figures(path + cell.apply(single)), batched.figures(path + cell.apply(batched)),
+                        path + cell.apply(batched));
             }
         }
-        JsonPath admissions = get("/api/v1/reports/admissions?organizationId=" + batched.commune()
+        JsonPath admissions = TwoCellCommune.report("/api/v1/reports/admissions?organizationId=" + batched.commune()
                 + "&fromYear=2020&toYear=2023&groupBy=year", batched.commune());
         assertEquals(3, admissions.getInt("total"));
         assertEquals(List.of(1, 2), admissions.getList("rows.count")); // 2021: the first; 2022: corrected + removed
@@ -192,7 +189,7 @@ class BatchIngestTests {
             assertEquals(Map.of("B", List.of(2L, 3L)), rowsByStructure("admission_rollup", c.commune()));
             assertEquals(Map.of("B", List.of(2L, 3L)), rowsByStructure("admission_rollup_period", c.commune()));
             for (String structure : List.of("current", "historical")) {
-                JsonPath answer = get("/api/v1/reports/admissions?organizationId=" + c.commune()
+                JsonPath answer = TwoCellCommune.report("/api/v1/reports/admissions?organizationId=" + c.commune()
                         + "&fromYear=2021&toYear=2022&groupBy=year,gender&structure=" + structure, c.commune());
                 assertEquals(3, answer.getInt("total"), structure);
                 assertEquals(List.of(2, 1), answer.getList("rows.count"), structure);
@@ -263,8 +260,8 @@ class BatchIngestTests {
         String byYear = "/api/v1/reports/admissions?organizationId=" + c.commune()
                 + "&fromYear=2020&toYear=2022&groupBy=year";
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> get(byYear, c.commune()).getInt("total") == admissions);
-        JsonPath answer = get(byYear, c.commune());
+                .until(() -> TwoCellCommune.report(byYear, c.commune()).getInt("total") == admissions);
+        JsonPath answer = TwoCellCommune.report(byYear, c.commune());
         assertEquals(List.of(50, 50, 50), answer.getList("rows.count"));
         assertEquals(admissions, ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT count(*) FROM admission_fact WHERE cell_id IN (?1, ?2)").setParameter(1, c.hamlet())
@@ -282,28 +279,5 @@ class BatchIngestTests {
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
         producer.send(record);
-    }
-
-    private static JsonPath get(String path, UUID commune) {
-        return given().header("Authorization", DevTokens.bearer(Roles.VIEWER, commune)).get(path).then()
-                .statusCode(200).extract().jsonPath();
-    }
-
-    /**
-     * The report's rows and totals without what names the commune (ids, names, the time of the answer) and
-     * without rows counting zero: one event at a time leaves a zero rollup row behind a corrected admission
-     * (-1 then +1 elsewhere), the batch nets the two out first — as a restatement does.
-     */
-    @SuppressWarnings("unchecked")
-    private static String figures(String path, UUID commune) {
-        Map<String, Object> body = get(path, commune).getMap("");
-        if (body.get("rows") instanceof List<?> rows) {
-            body.put("rows", rows.stream().filter(r -> !(r instanceof Map<?, ?> row
-                    && Integer.valueOf(0).equals(row.get("count")) && path.contains("/admissions"))).toList());
-        }
-        body.remove("asOf");
-        body.remove("organizationId");
-        body.remove("organizationName");
-        return body.toString().replace(commune.toString(), "COMMUNE");
     }
 }

@@ -1,6 +1,5 @@
 package vn.partydev.reporting;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,14 +35,12 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import vn.partydev.kit.inbox.EventConsumers;
 import vn.partydev.kit.inbox.EventEnvelope;
-import vn.partydev.kit.security.Roles;
 import vn.partydev.reporting.messaging.CandidateEventsConsumer;
 import vn.partydev.reporting.persistence.OrganizationReplica;
 import vn.partydev.reporting.projection.CandidateBatchProjector;
 import vn.partydev.reporting.projection.ProjectionLock;
 import vn.partydev.reporting.projection.Restater;
 import vn.partydev.reporting.projection.Tables;
-import vn.partydev.testkit.DevTokens;
 
 /**
  * The candidate consumer's loops (ADR 0160): one per partition of party.candidate.v1, each applying its polls in
@@ -167,16 +164,16 @@ class ParallelIngestTests {
                         + "&groupBy=month,kind",
                 org -> "/api/v1/reports/pipeline?organizationId=" + org,
                 org -> "/api/v1/reports/recognitions?organizationId=" + org + "&fromYear=2022&toYear=2025")) {
-            assertEquals(figures(report.apply(single.commune()), single), figures(report.apply(parallel.commune()),
-                    parallel), report.apply(parallel.commune()));
+            assertEquals(single.figures(report.apply(single.commune())),
+                    parallel.figures(report.apply(parallel.commune())), report.apply(parallel.commune()));
         }
         for (Function<TwoCellCommune, UUID> cell
                 : List.<Function<TwoCellCommune, UUID>>of(TwoCellCommune::hamlet, TwoCellCommune::school)) {
             String path = "/api/v1/reports/admissions?fromYear=2022&toYear=2025&groupBy=month,gender&organizationId=";
-            assertEquals(figures(path + cell.apply(single), single), figures(path + cell.apply(parallel), parallel),
+            assertEquals(single.figures(path + cell.apply(single)), parallel.figures(path + cell.apply(parallel)),
                     path + cell.apply(parallel));
         }
-        JsonPath total = get("/api/v1/reports/admissions?organizationId=" + parallel.commune()
+        JsonPath total = TwoCellCommune.report("/api/v1/reports/admissions?organizationId=" + parallel.commune()
                 + "&fromYear=2022&toYear=2025&groupBy=year", parallel.commune());
         assertEquals(CANDIDATES, total.getInt("total"));
     }
@@ -230,25 +227,5 @@ class ParallelIngestTests {
                     .filter(a -> a.topicPartitions().stream().anyMatch(p -> p.topic().equals(Events.CANDIDATES)))
                     .count();
         }
-    }
-
-    private static JsonPath get(String path, UUID commune) {
-        return given().header("Authorization", DevTokens.bearer(Roles.VIEWER, commune)).get(path).then()
-                .statusCode(200).extract().jsonPath();
-    }
-
-    /** The report without what names the commune or its chi bộ, and without rows counting zero. */
-    @SuppressWarnings("unchecked")
-    private static String figures(String path, TwoCellCommune c) {
-        Map<String, Object> body = get(path, c.commune()).getMap("");
-        if (body.get("rows") instanceof List<?> rows) {
-            body.put("rows", rows.stream().filter(r -> !(r instanceof Map<?, ?> row
-                    && Integer.valueOf(0).equals(row.get("count")) && path.contains("/admissions"))).toList());
-        }
-        body.remove("asOf");
-        body.remove("organizationId");
-        body.remove("organizationName");
-        return body.toString().replace(c.commune().toString(), "COMMUNE").replace(c.hamlet().toString(), "HAMLET")
-                .replace(c.school().toString(), "SCHOOL");
     }
 }
