@@ -153,6 +153,27 @@ class PipelineIntegrityTests {
         Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
     }
 
+    /**
+     * A step that committed but whose answer was never kept (the service died between the commit and the answer,
+     * ADR 0076) is not taken again by a repeat with its key: the repeat hears that it was carried out and which
+     * event it wrote (ADR 0177), read from the audit row the plain-JDBC step wrote in its own transaction.
+     */
+    @Test
+    void aRepeatOfACommittedStepWhoseAnswerWasLostIsNotTakenAgain() {
+        UUID id = candidate();
+        String key = UUID.randomUUID().toString();
+        Api.as("secretary", tree.cell()).header("Idempotency-Key", key).body("{\"date\":\"2024-03-05\"}")
+                .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).then().statusCode(200);
+        forgetAnswer(key);
+        Api.as("secretary", tree.cell()).header("Idempotency-Key", key).body("{\"date\":\"2024-03-05\"}")
+                .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_ANSWER_LOST"))
+                .body("changes.aggregateId", hasItem(id.toString()))
+                .body("changes.eventType", hasItem("SympathizerRecognized"));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
+        assertEquals(1L, events(id));
+    }
+
     @Test
     void aStepWritesRowHistoryAndEventTogetherAndARefusedStepWritesNone() throws Exception {
         UUID id = candidate();
@@ -185,6 +206,13 @@ class PipelineIntegrityTests {
             assertEquals(shown.get(i).get("status"), event.get("deadlines").get(i).get("status").asText());
         }
         assertEquals(false, shown.isEmpty(), "the certificate's expiry is a deadline");
+    }
+
+    /** What a crash between the step's commit and its answer leaves: the key's claim, unanswered. */
+    @Transactional
+    void forgetAnswer(String key) {
+        assertEquals(1, em.createNativeQuery("UPDATE idempotency_record SET status = NULL, body = NULL, "
+                + "completed_at = NULL WHERE idempotency_key = ?1").setParameter(1, key).executeUpdate());
     }
 
     @Transactional

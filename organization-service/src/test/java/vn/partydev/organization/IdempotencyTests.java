@@ -1,6 +1,11 @@
 package vn.partydev.organization;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.partydev.organization.Api.asNationalAdmin;
 import static vn.partydev.organization.Api.establish;
@@ -16,7 +21,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A POST repeated with the same Idempotency-Key gets the first answer and creates nothing twice. */
+/** A POST repeated with the same Idempotency-Key gets the first answer and creates nothing twice (ADRs 0076, 0177). */
 @QuarkusTest
 class IdempotencyTests {
 
@@ -53,17 +58,47 @@ class IdempotencyTests {
     }
 
     /**
-     * An attempt that died between its claim and its answer (service killed, database restarting: ADR 0076)
-     * leaves the key unanswered. While that is recent the repeat hears "in progress"; once it is stale the
-     * repeat runs, the domain refuses the double effect, and the caller is never stuck with 409 for ever.
+     * An attempt that committed but died before its answer was kept (service killed, database restarting between
+     * the commit and the answer: ADR 0076) cannot have its answer replayed. The repeat is not run again, now or
+     * once the claim is stale: it hears that the request was carried out and what it changed (ADR 0177), here
+     * the organization it established, which it can read back.
      */
     @Test
-    void aClaimLeftByADeadAttemptIsTakenOverOnceStale() throws SQLException {
+    void aRepeatOfACommittedRequestWhoseAnswerWasLostHearsWhatItChanged() throws SQLException {
         UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh P", "PROVINCIAL", "OTHER", null);
         String key = UUID.randomUUID().toString();
         String body = organization("DX", "Đảng bộ phường Đồng Xoài", "ABOVE_GRASSROOTS", "OTHER", province, "2011-07-01");
+        String created = asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+
+        for (String claimedAt : new String[] {"now()", "now() - interval '1 hour'"}) {
+            forgetAnswer(key, claimedAt);
+            asNationalAdmin().header("Idempotency-Key", key).header("Accept-Language", "en").body(body)
+                    .post("/api/v1/organizations").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("IDEMPOTENCY_ANSWER_LOST"))
+                    .body("detail", containsString("carried out"))
+                    .body("changes.aggregateId", hasItem(created))
+                    .body("changes.eventType", everyItem(notNullValue()));
+        }
+        asNationalAdmin().get("/api/v1/organizations/" + created).then().statusCode(200);
+        asNationalAdmin().get("/api/v1/organizations/" + province + "/children")
+                .then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    /**
+     * An attempt that died before committing anything leaves its key unanswered with no change behind it. While
+     * that is recent the repeat hears "in progress"; once it is stale the repeat runs (here it meets the same
+     * refusal the first attempt met), so the caller is never stuck with 409 for ever.
+     */
+    @Test
+    void aClaimLeftByAnAttemptThatCommittedNothingIsTakenOverOnceStale() throws SQLException {
+        UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh P", "PROVINCIAL", "OTHER", null);
+        String body = organization("DX", "Đảng bộ phường Đồng Xoài", "ABOVE_GRASSROOTS", "OTHER", province, "2011-07-01");
+        asNationalAdmin().body(body).post("/api/v1/organizations").then().statusCode(201);
+        String key = UUID.randomUUID().toString();
         asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
-                .then().statusCode(201);
+                .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"));
 
         forgetAnswer(key, "now()");
         asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
@@ -71,7 +106,8 @@ class IdempotencyTests {
 
         forgetAnswer(key, "now() - interval '1 hour'");
         asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
-                .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"));
+                .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"))
+                .header("Idempotent-Replayed", nullValue());
         asNationalAdmin().get("/api/v1/organizations/" + province + "/children")
                 .then().statusCode(200).body("items.size()", equalTo(1));
     }

@@ -1,5 +1,6 @@
 package vn.partydev.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,10 +54,23 @@ public final class DrillLoad {
     record Cell(UUID id, List<UUID> members) {
     }
 
-    /** A definitive answer (2xx or a 4xx rejection) or {@code null} body when the outcome stayed unknown. */
+    /**
+     * A definitive answer: 2xx, a 4xx rejection, or 409 {@code IDEMPOTENCY_ANSWER_LOST} (the action committed
+     * but its answer was lost: ADR 0177), which counts as done.
+     */
     record Answer(int status, String body) {
+        boolean answerLost() {
+            return status == 409 && body.contains("IDEMPOTENCY_ANSWER_LOST");
+        }
+
         boolean ok() {
-            return status == 200 || status == 201;
+            return status == 200 || status == 201 || answerLost();
+        }
+
+        /** The id of what a create made: from the body, or from the first change an answer-lost lists. */
+        String createdId() throws IOException {
+            JsonNode json = JSON.readTree(body);
+            return answerLost() ? json.get("changes").get(0).get("aggregateId").asText() : json.get("id").asText();
         }
     }
 
@@ -74,6 +88,7 @@ public final class DrillLoad {
     private final AtomicLong ceremonies = new AtomicLong();
     private final AtomicLong unsettledAttempts = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong answersLost = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
     private final Map<String, AtomicLong> unsettledByKind = new ConcurrentHashMap<>();
@@ -171,10 +186,10 @@ public final class DrillLoad {
     }
 
     private static UUID created(Answer answer, String what) throws IOException {
-        if (answer.status() != 201) {
+        if (answer.status() != 201 && !answer.answerLost()) {
             throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
         }
-        return UUID.fromString(JSON.readTree(answer.body()).get("id").asText());
+        return UUID.fromString(answer.createdId());
     }
 
     // ---------------------------------------------------------------- the load
@@ -203,7 +218,7 @@ public final class DrillLoad {
         if (registered == null || !registered.ok()) {
             return;
         }
-        String id = JSON.readTree(registered.body()).get("id").asText();
+        String id = registered.createdId();
         note(id, "register");
         okRegistrations.incrementAndGet();
         UUID m1 = cell.members().get(seed % OFFICIAL_MEMBERS_PER_CELL);
@@ -273,8 +288,12 @@ public final class DrillLoad {
                 if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
                     replayed.incrementAndGet();
                 }
-                if (status < 300) {
-                    return new Answer(status, response.body());
+                Answer answer = new Answer(status, response.body());
+                if (answer.answerLost()) {
+                    answersLost.incrementAndGet(); // committed, answer lost (ADR 0177): done, not taken again
+                }
+                if (answer.ok()) {
+                    return answer;
                 }
                 boolean inProgress = status == 409 && response.body().contains("IDEMPOTENCY_IN_PROGRESS");
                 if (status < 500 && !inProgress) {
@@ -376,8 +395,9 @@ public final class DrillLoad {
                 ceremonies.get(), (okRegistrations.get() + okActions.get()) / seconds));
         out.append(String.format("attempts with an unknown outcome (retried with the same key): %d %s%n",
                 unsettledAttempts.get(), kinds));
-        out.append(String.format("answers replayed from the idempotency record: %d; refused (4xx): %d; "
-                + "candidates abandoned with an unknown outcome: %d%n", replayed.get(), rejected.get(), abandoned.get()));
+        out.append(String.format("answers replayed from the idempotency record: %d; committed with the answer lost "
+                + "(409 IDEMPOTENCY_ANSWER_LOST): %d; refused (4xx): %d; candidates abandoned with an unknown outcome: "
+                + "%d%n", replayed.get(), answersLost.get(), rejected.get(), abandoned.get()));
         out.append("per 5 s (answered 2xx/unknown outcome):");
         for (int i = 0; i <= Math.min(okPerSlice.length() - 1, (int) (seconds / 5)); i++) {
             out.append(' ').append(okPerSlice.get(i)).append('/').append(unknownPerSlice.get(i));

@@ -20,21 +20,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import vn.partydev.kit.problem.Problem;
 import vn.partydev.kit.problem.ProblemMappers;
+import vn.partydev.kit.security.Caller;
 import vn.partydev.kit.problem.Text;
 
 /**
  * {@code Idempotency-Key} on every POST under /api (api.md): the first request with a key runs; a repeat by
  * the same caller with the same key and the same body gets the first answer again without running twice; the
  * same key with another body is refused (422). A repeat while the first is still running answers 409. A 5xx is
- * not remembered, so the caller may retry. Records live in the service's {@code idempotency_record} table.
+ * not remembered, so the caller may retry — unless the request's changes committed before it. Records live in the
+ * service's {@code idempotency_record} table, written before and after the request's own transaction; a request
+ * that committed but whose answer was never kept is recognised by its audit rows and never run twice (ADR 0177).
  */
 public class IdempotencyFilter {
 
@@ -52,6 +58,9 @@ public class IdempotencyFilter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Caller requestCaller;
+
     /**
      * How long an unanswered claim is taken for a request still running. Longer than the HTTP clients' timeouts;
      * a repeat of a long import that is in fact still running is refused by the citizen-id uniqueness (409).
@@ -59,7 +68,7 @@ public class IdempotencyFilter {
     @ConfigProperty(name = "partydev.idempotency.stale-claim-after", defaultValue = "PT2M")
     Duration staleClaimAfter;
 
-    record Claim(String caller, String key) {
+    record Claim(String caller, String key, CommittedChanges.Requester requester, String path) {
     }
 
     @ServerRequestFilter
@@ -87,56 +96,92 @@ public class IdempotencyFilter {
                 insert.setString(2, key);
                 insert.setString(3, hash);
                 if (insert.executeUpdate() == 1) {
-                    request.setProperty(CLAIM, new Claim(caller, key));
+                    request.setProperty(CLAIM, new Claim(caller, key, requester(), path(uri)));
                     return null;
                 }
             }
-            try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, content_type, location, "
-                    + "etag, body FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
-                select.setString(1, caller);
-                select.setString(2, key);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        return null; // removed meanwhile (the first attempt failed): run this one
-                    }
-                    if (!hash.equals(rs.getString(1))) {
-                        return ProblemMappers.respond(422, "IDEMPOTENCY_KEY_REUSED",
-                                Text.of("Khóa đã được dùng", "Key already used"),
-                                Text.of("Idempotency-Key này đã được dùng cho một yêu cầu khác.",
-                                        "This Idempotency-Key was used for a different request."), List.of(), headers, uri);
-                    }
-                    if (rs.getObject(2) == null && takeOverStaleClaim(c, caller, key, staleClaimAfter)) {
-                        request.setProperty(CLAIM, new Claim(caller, key));
-                        return null; // the first attempt died with its answer unrecorded: run this one
-                    }
-                    if (rs.getObject(2) == null) {
-                        return ProblemMappers.respond(409, "IDEMPOTENCY_IN_PROGRESS",
-                                Text.of("Yêu cầu đang được xử lý", "Request in progress"),
-                                Text.of("Yêu cầu với Idempotency-Key này đang được xử lý.",
-                                        "A request with this Idempotency-Key is still being processed."),
-                                List.of(), headers, uri);
-                    }
-                    Response.ResponseBuilder replay = Response.status(rs.getInt(2))
-                            .header("Idempotent-Replayed", "true");
-                    if (rs.getString(3) != null) {
-                        replay.type(rs.getString(3));
-                    }
-                    if (rs.getString(4) != null) {
-                        replay.header("Location", rs.getString(4));
-                    }
-                    if (rs.getString(5) != null) {
-                        replay.header("ETag", rs.getString(5));
-                    }
-                    byte[] stored = rs.getBytes(6);
-                    return replay.entity(stored == null ? new byte[0] : stored).build();
-                }
+            Stored stored = stored(c, caller, key);
+            if (stored == null) {
+                return null; // removed meanwhile (the first attempt failed): run this one
             }
+            if (!hash.equals(stored.requestHash())) {
+                return ProblemMappers.respond(422, "IDEMPOTENCY_KEY_REUSED",
+                        Text.of("Khóa đã được dùng", "Key already used"),
+                        Text.of("Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+                                "This Idempotency-Key was used for a different request."), List.of(), headers, uri);
+            }
+            if (stored.status() == null) {
+                // Unanswered: still running, or it died before its answer was kept. Its audit rows say whether it
+                // committed (ADR 0177); only one that did not may run again, once its claim is stale (ADR 0076).
+                List<CommittedChanges.Change> committed = CommittedChanges.of(c, requester(), key, path(uri));
+                if (!committed.isEmpty()) {
+                    return answerLost(committed, headers, uri);
+                }
+                if (takeOverStaleClaim(c, caller, key, staleClaimAfter)) {
+                    request.setProperty(CLAIM, new Claim(caller, key, requester(), path(uri)));
+                    return null; // the first attempt died with nothing committed: run this one
+                }
+                return ProblemMappers.respond(409, "IDEMPOTENCY_IN_PROGRESS",
+                        Text.of("Yêu cầu đang được xử lý", "Request in progress"),
+                        Text.of("Yêu cầu với Idempotency-Key này đang được xử lý.",
+                                "A request with this Idempotency-Key is still being processed."),
+                        List.of(), headers, uri);
+            }
+            Response.ResponseBuilder replay = Response.status(stored.status()).header("Idempotent-Replayed", "true");
+            if (stored.contentType() != null) {
+                replay.type(stored.contentType());
+            }
+            if (stored.location() != null) {
+                replay.header("Location", stored.location());
+            }
+            if (stored.etag() != null) {
+                replay.header("ETag", stored.etag());
+            }
+            return replay.entity(stored.body() == null ? new byte[0] : stored.body()).build();
         } catch (SQLException e) {
             // Thrown from a request filter this would bypass the problem mappers and reach the client as a bare
             // 500 (seen in the PostgreSQL restart drill): nothing ran yet, so say "try again".
             LOG.warnf("Idempotency record unavailable: %s", e.getMessage());
             return ProblemMappers.databaseUnavailable(headers, uri);
         }
+    }
+
+    /** The record of a key as stored: the request's hash and, once answered, the answer. */
+    private record Stored(String requestHash, Integer status, String contentType, String location, String etag,
+                          byte[] body) {
+    }
+
+    private static Stored stored(Connection c, String caller, String key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, content_type, location, "
+                + "etag, body FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
+            select.setString(1, caller);
+            select.setString(2, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBytes(6)) : null;
+            }
+        }
+    }
+
+    /**
+     * 409 {@code IDEMPOTENCY_ANSWER_LOST}: the request committed but its answer was never kept, so the first answer
+     * cannot be replayed; it is not run again, and the caller learns what it changed (the audit rows' event types
+     * and aggregate ids, e.g. the id of the candidate it registered) to read it back (ADR 0177).
+     */
+    private Response answerLost(List<CommittedChanges.Change> changes, HttpHeaders headers, UriInfo uri) {
+        String at = changes.get(0).recordedAt().toString();
+        Response problem = ProblemMappers.respond(409, "IDEMPOTENCY_ANSWER_LOST",
+                Text.of("Yêu cầu đã được thực hiện", "Request already carried out"),
+                Text.of("Yêu cầu với Idempotency-Key này đã được thực hiện lúc " + at + " nhưng câu trả lời khi đó "
+                                + "không được lưu lại; yêu cầu không được thực hiện lần nữa. Những thay đổi đã ghi nhận "
+                                + "nằm trong 'changes': hãy đọc lại tài nguyên.",
+                        "The request with this Idempotency-Key was carried out at " + at + " but its answer could not "
+                                + "be kept; it is not carried out again. What it changed is listed in 'changes': read "
+                                + "the resource again."), List.of(), headers, uri);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.convertValue(problem.getEntity(), LinkedHashMap.class);
+        body.put("changes", changes);
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     /**
@@ -165,6 +210,11 @@ public class IdempotencyFilter {
         }
         try (Connection c = dataSource.getConnection()) {
             if (response.getStatus() >= 500) {
+                if (!CommittedChanges.of(c, claim.requester(), claim.key(), claim.path()).isEmpty()) {
+                    // The effect committed before the failure (e.g. the connection dropped after COMMIT): keep the
+                    // claim, so that a retry hears what was done instead of doing it again (ADR 0177).
+                    return;
+                }
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
                     delete.setString(1, claim.caller());
@@ -207,6 +257,15 @@ public class IdempotencyFilter {
         } catch (RuntimeException unauthenticated) {
             return null;
         }
+    }
+
+    /** The caller as the audit log records it (ADR 0098), once {@link #callerOrNull} has authenticated it. */
+    private CommittedChanges.Requester requester() {
+        return new CommittedChanges.Requester(requestCaller.subject(), requestCaller.organizationId().orElse(null));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
     }
 
     private byte[] serialize(Object entity) {

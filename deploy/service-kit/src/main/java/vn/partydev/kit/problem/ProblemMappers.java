@@ -182,8 +182,9 @@ public class ProblemMappers {
 
     /**
      * The database is restarting, unreachable or broke a deadlock: the caller is told to try again instead of a
-     * 500. A retry is safe even when the effect had committed before the failure: the domain refuses a repeat
-     * (one live record per citizen id, one step per stage, If-Match), see ADR 0076.
+     * 500. A retry is safe even when the effect had committed before the failure: with the same Idempotency-Key
+     * it hears {@code IDEMPOTENCY_ANSWER_LOST} and what was done (ADR 0177); without one the domain refuses a
+     * repeat (one live record per citizen id, one step per stage, If-Match), see ADR 0076.
      */
     private Response databaseUnavailable(Throwable e, HttpHeaders headers, UriInfo uri) {
         LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
