@@ -46,7 +46,8 @@ public final class DrillLoad {
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(120);
     /**
      * How long a key may answer 409 "in progress" before the candidate is abandoned: a request cut off by a
-     * crash leaves its key claimed for good (docs/notes/drills.md), so waiting longer only stalls the thread.
+     * crash of its process leaves its key claimed until it is stale (two minutes, ADRs 0076 and 0177), so waiting
+     * longer only stalls the thread.
      */
     private static final long IN_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final int OFFICIAL_MEMBERS_PER_CELL = 5;

@@ -19,10 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,6 +63,9 @@ public class IdempotencyFilter {
     @Inject
     Caller requestCaller;
 
+    @Inject
+    ClaimsInFlight inFlight;
+
     /**
      * How long an unanswered claim is taken for a request still running. Longer than the HTTP clients' timeouts;
      * a repeat of a long import that is in fact still running is refused by the citizen-id uniqueness (409).
@@ -91,12 +96,13 @@ public class IdempotencyFilter {
         String hash = hash(uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery(), body);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (caller, "
-                    + "idempotency_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + "idempotency_key, request_hash, claimed_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, caller);
                 insert.setString(2, key);
                 insert.setString(3, hash);
+                insert.setObject(4, inFlight.instance());
                 if (insert.executeUpdate() == 1) {
-                    request.setProperty(CLAIM, new Claim(caller, key, requester(), path(uri)));
+                    claimed(request, caller, key, uri);
                     return null;
                 }
             }
@@ -117,9 +123,9 @@ public class IdempotencyFilter {
                 if (!committed.isEmpty()) {
                     return answerLost(committed, headers, uri);
                 }
-                if (takeOverStaleClaim(c, caller, key, staleClaimAfter)) {
-                    request.setProperty(CLAIM, new Claim(caller, key, requester(), path(uri)));
-                    return null; // the first attempt died with nothing committed: run this one
+                if (takeOver(c, caller, key, stored)) {
+                    claimed(request, caller, key, uri);
+                    return null; // the first attempt ended with nothing committed: run this one
                 }
                 return ProblemMappers.respond(409, "IDEMPOTENCY_IN_PROGRESS",
                         Text.of("Yêu cầu đang được xử lý", "Request in progress"),
@@ -146,21 +152,27 @@ public class IdempotencyFilter {
         }
     }
 
-    /** The record of a key as stored: the request's hash and, once answered, the answer. */
+    /** The record of a key as stored: the request's hash, who claimed it when, and, once answered, the answer. */
     private record Stored(String requestHash, Integer status, String contentType, String location, String etag,
-                          byte[] body) {
+                          byte[] body, UUID claimedBy, OffsetDateTime claimedAt) {
     }
 
     private static Stored stored(Connection c, String caller, String key) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, content_type, location, "
-                + "etag, body FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
+                + "etag, body, claimed_by, created_at FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
             select.setString(1, caller);
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBytes(6)) : null;
+                        rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getObject(7, UUID.class),
+                        rs.getObject(8, OffsetDateTime.class)) : null;
             }
         }
+    }
+
+    private void claimed(ContainerRequestContext request, String caller, String key, UriInfo uri) {
+        inFlight.begin(caller, key);
+        request.setProperty(CLAIM, new Claim(caller, key, requester(), path(uri)));
     }
 
     /**
@@ -185,19 +197,23 @@ public class IdempotencyFilter {
     }
 
     /**
-     * A claim still unanswered after {@code partydev.idempotency.stale-claim-after} belongs to an attempt that died between its
-     * claim and its answer (service killed, database restarted: ADR 0076); the repeat takes it over rather than
-     * answering 409 for ever. Running again is safe: a repeat of an effect that did commit is refused by the
-     * domain (duplicate citizen id 409, stage order 422, If-Match 412), and the caller re-reads.
+     * Takes over an unanswered claim whose request committed nothing (the caller checked the audit rows) when its
+     * attempt is known to have ended: claimed by this process and no longer running here (its answer or its
+     * release could not be written, e.g. the database was restarting: ADR 0177), or unanswered for longer than
+     * {@code partydev.idempotency.stale-claim-after} (another process that may have died: ADR 0076). The update
+     * only succeeds on the claim as it was read, so of two repeats racing for it one runs and the other hears 409.
      */
-    private static boolean takeOverStaleClaim(Connection c, String caller, String key, Duration after)
-            throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE idempotency_record SET created_at = now() "
-                + "WHERE caller = ? AND idempotency_key = ? AND status IS NULL "
-                + "AND created_at < now() - make_interval(secs => ?)")) {
-            update.setString(1, caller);
-            update.setString(2, key);
-            update.setLong(3, after.toSeconds());
+    private boolean takeOver(Connection c, String caller, String key, Stored stored) throws SQLException {
+        boolean abandoned = inFlight.abandoned(stored.claimedBy(), caller, key);
+        try (PreparedStatement update = c.prepareStatement("UPDATE idempotency_record SET created_at = now(), "
+                + "claimed_by = ? WHERE caller = ? AND idempotency_key = ? AND status IS NULL AND created_at = ? "
+                + "AND (? OR created_at < now() - make_interval(secs => ?))")) {
+            update.setObject(1, inFlight.instance());
+            update.setString(2, caller);
+            update.setString(3, key);
+            update.setObject(4, stored.claimedAt());
+            update.setBoolean(5, abandoned);
+            update.setLong(6, staleClaimAfter.toSeconds());
             return update.executeUpdate() == 1;
         }
     }
@@ -208,6 +224,14 @@ public class IdempotencyFilter {
         if (!(property instanceof Claim claim)) {
             return;
         }
+        try {
+            recordAnswer(claim, response);
+        } finally {
+            inFlight.end(claim.caller(), claim.key());
+        }
+    }
+
+    private void recordAnswer(Claim claim, ContainerResponseContext response) {
         try (Connection c = dataSource.getConnection()) {
             if (response.getStatus() >= 500) {
                 if (!CommittedChanges.of(c, claim.requester(), claim.key(), claim.path()).isEmpty()) {
@@ -238,8 +262,8 @@ public class IdempotencyFilter {
             }
         } catch (SQLException e) {
             // The effect is already committed (or rolled back) and its answer is on its way: a failure to record
-            // it must not turn that answer into a 500. The claim stays unanswered and a repeat takes it over
-            // once stale (ADR 0076).
+            // it must not turn that answer into a 500. The claim stays unanswered: a repeat hears what was done if
+            // the effect committed, or else takes the claim over, at once on this process (ADRs 0076, 0177).
             LOG.warnf("Idempotency answer not recorded for key of %s: %s", claim.caller(), e.getMessage());
         }
     }
