@@ -94,12 +94,10 @@ class IdempotencyTests {
      */
     @Test
     void anotherProcesssClaimThatCommittedNothingIsTakenOverOnceStale() throws SQLException {
-        UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh P", "PROVINCIAL", "OTHER", null);
-        String body = organization("DX", "Đảng bộ phường Đồng Xoài", "ABOVE_GRASSROOTS", "OTHER", province, "2011-07-01");
-        asNationalAdmin().body(body).post("/api/v1/organizations").then().statusCode(201);
-        String key = UUID.randomUUID().toString();
-        asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
-                .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"));
+        Refused refused = aKeyRefusedAsADuplicate();
+        UUID province = refused.province();
+        String body = refused.body();
+        String key = refused.key();
 
         forgetAnswer(key, "now()", UUID.randomUUID());
         asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
@@ -121,17 +119,28 @@ class IdempotencyTests {
      */
     @Test
     void thisProcesssEndedClaimThatCommittedNothingIsTakenOverAtOnce() throws SQLException {
+        Refused refused = aKeyRefusedAsADuplicate();
+        String body = refused.body();
+        String key = refused.key();
+
+        forgetAnswer(key, "now()", null); // still signed by this process, whose request has ended
+        asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
+                .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"))
+                .header("Idempotent-Replayed", nullValue());
+    }
+
+    /** A request under {@code key} that was refused (the code is taken): it committed nothing. */
+    private record Refused(UUID province, String body, String key) {
+    }
+
+    private static Refused aKeyRefusedAsADuplicate() {
         UUID province = establish(uniqueCode("P"), "Đảng bộ tỉnh P", "PROVINCIAL", "OTHER", null);
         String body = organization("DX", "Đảng bộ phường Đồng Xoài", "ABOVE_GRASSROOTS", "OTHER", province, "2011-07-01");
         asNationalAdmin().body(body).post("/api/v1/organizations").then().statusCode(201);
         String key = UUID.randomUUID().toString();
         asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
                 .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"));
-
-        forgetAnswer(key, "now()", null); // still signed by this process, whose request has ended
-        asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
-                .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"))
-                .header("Idempotent-Replayed", nullValue());
+        return new Refused(province, body, key);
     }
 
     /** Makes the key's record look like a claim left unanswered at {@code claimedAt}, by {@code claimedBy} if given. */
