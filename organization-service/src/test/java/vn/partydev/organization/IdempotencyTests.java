@@ -7,17 +7,23 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.partydev.organization.Api.asNationalAdmin;
 import static vn.partydev.organization.Api.establish;
 import static vn.partydev.organization.Api.organization;
 import static vn.partydev.organization.Api.uniqueCode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +133,33 @@ class IdempotencyTests {
         asNationalAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/organizations")
                 .then().statusCode(409).body("code", equalTo("DUPLICATE_CODE"))
                 .header("Idempotent-Replayed", nullValue());
+    }
+
+    /** Integrators learn the retry contract from the OpenAPI document: every POST under /api names the header. */
+    @Test
+    void theOpenApiDocumentNamesTheKeyOnEveryPost() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().asString()).path("paths");
+        int posts = 0;
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            JsonNode post = path.getValue().path("post");
+            if (!path.getKey().startsWith("/api/") || post.isMissingNode()) {
+                continue;
+            }
+            posts++;
+            JsonNode key = null;
+            for (JsonNode parameter : post.path("parameters")) {
+                if ("Idempotency-Key".equals(parameter.path("name").asText()) && "header".equals(parameter.path("in").asText())) {
+                    key = parameter;
+                }
+            }
+            assertNotNull(key, "Idempotency-Key on POST " + path.getKey());
+            assertTrue(key.path("description").asText().contains("IDEMPOTENCY_ANSWER_LOST"), path.getKey());
+            assertEquals(200, key.path("schema").path("maxLength").asInt(), path.getKey());
+        }
+        assertTrue(posts >= 8, "POST operations found: " + posts);
+        assertTrue(paths.path("/api/v1/organizations/{id}").path("get").path("parameters").toString()
+                .indexOf("Idempotency-Key") < 0, "not on reads");
     }
 
     /** A request under {@code key} that was refused (the code is taken): it committed nothing. */
