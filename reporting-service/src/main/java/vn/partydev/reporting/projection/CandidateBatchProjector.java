@@ -297,16 +297,11 @@ public class CandidateBatchProjector {
         if (rows.period.isEmpty()) {
             return; // no delta reaches a rollup row (the chi bộ is not in the stored closure yet)
         }
-        int n = rows.wide.size();
-        String[][] wide = new String[14][n];
+        String[][] wide = new String[14][rows.wide.size()];
         int i = 0;
         for (Map.Entry<RollupRows.Wide, Long> e : rows.wide) {
             RollupRows.Wide k = e.getKey();
-            wide[0][i] = String.valueOf(k.structure());
-            wide[1][i] = k.organizationId().toString();
-            wide[2][i] = String.valueOf(k.year());
-            wide[3][i] = String.valueOf(k.month());
-            wide[4][i] = k.kind();
+            putPeriodKey(wide, i, k.period());
             wide[5][i] = k.gender();
             wide[6][i] = k.ageBand();
             wide[7][i] = k.ethnicity();
@@ -317,16 +312,10 @@ public class CandidateBatchProjector {
             wide[12][i] = String.valueOf(k.youthUnion());
             wide[13][i++] = e.getValue().toString();
         }
-        int m = rows.period.size();
-        String[][] period = new String[6][m];
+        String[][] period = new String[6][rows.period.size()];
         i = 0;
         for (Map.Entry<RollupRows.Period, Long> e : rows.period) {
-            RollupRows.Period k = e.getKey();
-            period[0][i] = String.valueOf(k.structure());
-            period[1][i] = k.organizationId().toString();
-            period[2][i] = String.valueOf(k.year());
-            period[3][i] = String.valueOf(k.month());
-            period[4][i] = k.kind();
+            putPeriodKey(period, i, e.getKey());
             period[5][i++] = e.getValue().toString();
         }
         // One statement for both rollups (one round trip): the wide upsert runs as a data-modifying CTE. The rows come
@@ -350,6 +339,15 @@ public class CandidateBatchProjector {
             bind(c, upsert, columns);
             upsert.executeUpdate();
         }
+    }
+
+    /** The five columns a period key and the start of a wide key share, as row {@code i} of the column arrays. */
+    private static void putPeriodKey(String[][] columns, int i, RollupRows.Period k) {
+        columns[0][i] = String.valueOf(k.structure());
+        columns[1][i] = k.organizationId().toString();
+        columns[2][i] = String.valueOf(k.year());
+        columns[3][i] = String.valueOf(k.month());
+        columns[4][i] = k.kind();
     }
 
     /** Binds each column as a text array; the statement casts it to its type ({@code ?::uuid[]} …). */

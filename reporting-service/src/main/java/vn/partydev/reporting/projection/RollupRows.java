@@ -30,14 +30,13 @@ final class RollupRows {
     record Ancestor(char structure, UUID ancestorId, String kind, LocalDate validFrom, LocalDate validTo) {
     }
 
-    /** A wide rollup row's key (the columns of {@code admission_rollup}'s primary key). */
-    record Wide(char structure, UUID organizationId, int year, int month, String kind, String gender, String ageBand,
-                String ethnicity, String religion, String generalEducation, String professionalEducation,
-                String sector, boolean youthUnion) {
+    /** A period rollup row's key; also the first five columns of a wide row's key. */
+    record Period(char structure, UUID organizationId, int year, int month, String kind) {
     }
 
-    /** A period rollup row's key. */
-    record Period(char structure, UUID organizationId, int year, int month, String kind) {
+    /** A wide rollup row's key (the columns of {@code admission_rollup}'s primary key). */
+    record Wide(Period period, String gender, String ageBand, String ethnicity, String religion,
+                String generalEducation, String professionalEducation, String sector, boolean youthUnion) {
     }
 
     /**
@@ -49,9 +48,7 @@ final class RollupRows {
             .thenComparing(Period::organizationId, RollupRows::unsigned)
             .thenComparingInt(Period::year).thenComparingInt(Period::month).thenComparing(Period::kind);
 
-    static final Comparator<Wide> WIDE_ORDER = Comparator.comparing(Wide::structure)
-            .thenComparing(Wide::organizationId, RollupRows::unsigned)
-            .thenComparingInt(Wide::year).thenComparingInt(Wide::month).thenComparing(Wide::kind)
+    static final Comparator<Wide> WIDE_ORDER = Comparator.comparing(Wide::period, PERIOD_ORDER)
             .thenComparing(Wide::gender).thenComparing(Wide::ageBand).thenComparing(Wide::ethnicity)
             .thenComparing(Wide::religion).thenComparing(Wide::generalEducation)
             .thenComparing(Wide::professionalEducation).thenComparing(Wide::sector)
@@ -86,10 +83,10 @@ final class RollupRows {
                 if (structure == null) {
                     continue; // the pair is counted with its first row
                 }
-                wide.merge(new Wide(structure, a.ancestorId(), year, month, a.kind(), d.gender(), d.ageBand(),
-                        d.ethnicity(), d.religion(), d.generalEducation(), d.professionalEducation(), d.sector(),
-                        d.youthUnion()), delta, Long::sum);
-                period.merge(new Period(structure, a.ancestorId(), year, month, a.kind()), delta, Long::sum);
+                Period key = new Period(structure, a.ancestorId(), year, month, a.kind());
+                wide.merge(new Wide(key, d.gender(), d.ageBand(), d.ethnicity(), d.religion(), d.generalEducation(),
+                        d.professionalEducation(), d.sector(), d.youthUnion()), delta, Long::sum);
+                period.merge(key, delta, Long::sum);
             }
         }
         return new RollupRows(sorted(wide, WIDE_ORDER), sorted(period, PERIOD_ORDER));
