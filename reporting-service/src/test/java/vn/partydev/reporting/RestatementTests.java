@@ -104,9 +104,9 @@ class RestatementTests {
                 "2024-2 RESIDENTIAL", 1L)), periodRows(province));
         assertRollupsEqualARegroupingOfTheFacts();
 
-        // With the restated tree, late admissions of the moved chi bộ come through the consumer: the batch works out
-        // their rollup rows from the chi bộ's closure rows on each date (ADR 0171) — 2022 is before the move (commune
-        // A as the tree stood, commune B today), 2024 after it (commune B in both).
+        // With the restated tree, late admissions of the moved chi bộ come through the consumer's batch, which finds
+        // their rollup rows from the chi bộ's closure rows on each date — 2022 is before the move (commune A as the
+        // tree stood, commune B today), 2024 after it (commune B in both).
         events.admission(moving, LocalDate.of(2022, 7, 1), "MALE", 30, false);
         events.admission(moving, LocalDate.of(2024, 3, 1), "FEMALE", 24, true);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))

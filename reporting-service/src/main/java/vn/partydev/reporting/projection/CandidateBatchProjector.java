@@ -286,68 +286,62 @@ public class CandidateBatchProjector {
 
     /**
      * Adds the summed deltas to the rollup rows of the ancestors {@link RollupScope} names, in both structures
-     * (a pair the two share once, as 'B'). The rows are worked out here ({@link RollupRows}, ADR 0171) from one
-     * read of the batch's chi bộ's closure rows, each row once (ON CONFLICT DO UPDATE may touch a row only once)
-     * and in key order, so that concurrent batches lock rows in the same order (ADR 0160).
+     * (a pair the two share once, as 'B'): one upsert per rollup
+     * table, grouped so that each rollup row appears once (ON CONFLICT DO UPDATE may touch a row only once),
+     * in key order so that concurrent writers would lock rows in the same order.
      */
     private void addToRollups(Connection c, Tables t, Map<Cell, Integer> deltas) throws SQLException {
-        java.util.Set<UUID> cells = new java.util.HashSet<>();
-        deltas.keySet().forEach(d -> cells.add(d.cellId()));
-        RollupRows rows = RollupRows.of(deltas, RollupRows.closureOf(c, t, cells));
-        if (rows.period.isEmpty()) {
-            return; // no delta reaches a rollup row (the chi bộ is not in the stored closure yet)
-        }
-        String[][] wide = new String[14][rows.wide.size()];
+        int n = deltas.size();
+        String[][] cols = new String[11][n];
         int i = 0;
-        for (Map.Entry<RollupRows.Wide, Long> e : rows.wide) {
-            RollupRows.Wide k = e.getKey();
-            putPeriodKey(wide, i, k.period());
-            wide[5][i] = k.gender();
-            wide[6][i] = k.ageBand();
-            wide[7][i] = k.ethnicity();
-            wide[8][i] = k.religion();
-            wide[9][i] = k.generalEducation();
-            wide[10][i] = k.professionalEducation();
-            wide[11][i] = k.sector();
-            wide[12][i] = String.valueOf(k.youthUnion());
-            wide[13][i++] = e.getValue().toString();
+        for (Map.Entry<Cell, Integer> e : deltas.entrySet()) {
+            Cell k = e.getKey();
+            cols[0][i] = k.cellId().toString();
+            cols[1][i] = k.day().toString();
+            cols[2][i] = k.gender();
+            cols[3][i] = k.ageBand();
+            cols[4][i] = k.ethnicity();
+            cols[5][i] = k.religion();
+            cols[6][i] = k.generalEducation();
+            cols[7][i] = k.professionalEducation();
+            cols[8][i] = k.sector();
+            cols[9][i] = String.valueOf(k.youthUnion());
+            cols[10][i++] = e.getValue().toString();
         }
-        String[][] period = new String[6][rows.period.size()];
-        i = 0;
-        for (Map.Entry<RollupRows.Period, Long> e : rows.period) {
-            putPeriodKey(period, i, e.getKey());
-            period[5][i++] = e.getValue().toString();
-        }
-        // One statement for both rollups (one round trip): the wide upsert runs as a data-modifying CTE. The rows come
-        // in key order and unnest returns them in array order, so each upsert locks its rows in that order.
-        try (PreparedStatement upsert = c.prepareStatement("WITH wide AS (INSERT INTO " + t.t("admission_rollup")
-                + " AS r (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
+        // One statement for both rollups: the deltas are read from the arrays and joined with their closure rows once
+        // (a CTE referenced twice is computed once), and the wide upsert runs as a data-modifying CTE. Each delta's
+        // closure rows are looked up by the descendant index (OFFSET 0 keeps the lateral subquery a nested loop):
+        // planned as a join, a batch of a few thousand deltas hash-joined a scan of the whole closure. The lookup
+        // groups a delta's closure rows by ancestor, so a pair both structures hold is written once ('B', ADR 0170).
+        try (PreparedStatement upsert = c.prepareStatement("WITH d AS (SELECT c.structure, c.ancestor_id, "
+                + "c.descendant_kind, extract(year FROM d.day)::int AS year, extract(month FROM d.day)::int AS month, "
+                + "d.gender, d.age_band, d.ethnicity, d.religion, d.general_education, d.professional_education, "
+                + "d.sector, d.youth_union, d.delta FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[]) AS d(cell_id, day, gender, "
+                + "age_band, ethnicity, religion, general_education, professional_education, sector, youth_union, "
+                + "delta) CROSS JOIN LATERAL (SELECT " + RollupScope.STRUCTURE + " AS structure, c.ancestor_id, "
+                + "c.descendant_kind FROM " + t.t("org_closure") + " c WHERE c.descendant_id = d.cell_id "
+                + "AND c.structure IN ('C', 'H') AND d.day BETWEEN c.valid_from AND c.valid_to AND "
+                + RollupScope.ROLLUP_ROWS + " GROUP BY " + RollupScope.PAIR + " OFFSET 0) c), "
+                + "wide AS (INSERT INTO " + t.t("admission_rollup") + " AS r "
+                + "(structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
                 + "general_education, professional_education, sector, youth_union, count) "
-                + "SELECT * FROM unnest(?::text[], ?::uuid[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[]) "
+                + "SELECT structure, ancestor_id, year, month, descendant_kind, gender, age_band, ethnicity, religion, "
+                + "general_education, professional_education, sector, youth_union, sum(delta) FROM d "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 HAVING sum(delta) <> 0 "
+                + "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
                 + "general_education, professional_education, sector, youth_union) "
                 + "DO UPDATE SET count = r.count + EXCLUDED.count) "
                 + "INSERT INTO " + t.t("admission_rollup_period") + " AS r "
                 + "(structure, organization_id, year, month, kind, count) "
-                + "SELECT * FROM unnest(?::text[], ?::uuid[], ?::int[], ?::int[], ?::text[], ?::bigint[]) "
+                + "SELECT structure, ancestor_id, year, month, descendant_kind, sum(delta) FROM d "
+                + "GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5 "
                 + "ON CONFLICT (structure, organization_id, year, month, kind) "
                 + "DO UPDATE SET count = r.count + EXCLUDED.count")) {
-            String[][] columns = new String[20][];
-            System.arraycopy(wide, 0, columns, 0, 14);
-            System.arraycopy(period, 0, columns, 14, 6);
-            bind(c, upsert, columns);
+            bind(c, upsert, cols);
             upsert.executeUpdate();
         }
-    }
-
-    /** The five columns a period key and the start of a wide key share, as row {@code i} of the column arrays. */
-    private static void putPeriodKey(String[][] columns, int i, RollupRows.Period k) {
-        columns[0][i] = String.valueOf(k.structure());
-        columns[1][i] = k.organizationId().toString();
-        columns[2][i] = String.valueOf(k.year());
-        columns[3][i] = String.valueOf(k.month());
-        columns[4][i] = k.kind();
     }
 
     /** Binds each column as a text array; the statement casts it to its type ({@code ?::uuid[]} …). */
