@@ -103,6 +103,24 @@ class RestatementTests {
         assertEquals(Map.of("B", Map.of("2022-4 RESIDENTIAL", 1L, "2022-5 RESIDENTIAL", 1L, "2022-6 SCHOOL", 1L,
                 "2024-2 RESIDENTIAL", 1L)), periodRows(province));
         assertRollupsEqualARegroupingOfTheFacts();
+
+        // With the restated tree, late admissions of the moved chi bộ come through the consumer's batch, which finds
+        // their rollup rows from the chi bộ's closure rows on each date — 2022 is before the move (commune A as the
+        // tree stood, commune B today), 2024 after it (commune B in both).
+        events.admission(moving, LocalDate.of(2022, 7, 1), "MALE", 30, false);
+        events.admission(moving, LocalDate.of(2024, 3, 1), "FEMALE", 24, true);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> total(communeB, "current", 2022) == 3 && total(communeB, "current", 2024) == 2);
+        assertEquals(4L, total(communeA, "historical", 2022));
+        assertEquals(1L, total(communeA, "current", 2022));
+        assertEquals(2L, total(communeB, "historical", 2024));
+        assertEquals(Map.of("B", Map.of("2022-6 SCHOOL", 1L), "H", Map.of("2022-4 RESIDENTIAL", 1L,
+                "2022-5 RESIDENTIAL", 1L, "2022-7 RESIDENTIAL", 1L)), periodRows(communeA));
+        assertEquals(Map.of("B", Map.of("2024-2 RESIDENTIAL", 1L, "2024-3 RESIDENTIAL", 1L), "C", Map.of(
+                "2022-4 RESIDENTIAL", 1L, "2022-5 RESIDENTIAL", 1L, "2022-7 RESIDENTIAL", 1L)), periodRows(communeB));
+        assertEquals(Map.of("B", Map.of("2022-4 RESIDENTIAL", 1L, "2022-5 RESIDENTIAL", 1L, "2022-6 SCHOOL", 1L,
+                "2022-7 RESIDENTIAL", 1L, "2024-2 RESIDENTIAL", 1L, "2024-3 RESIDENTIAL", 1L)), periodRows(province));
+        assertRollupsEqualARegroupingOfTheFacts();
     }
 
     /**

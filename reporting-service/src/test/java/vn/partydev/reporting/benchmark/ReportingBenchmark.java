@@ -156,7 +156,14 @@ class ReportingBenchmark {
             boolean profiled = resetStatementStatistics();
             String jfr = System.getProperty("bench.jfr", "");
             jdk.jfr.Recording recording = jfr.isBlank() ? null : startRecording();
+            // Opt-in: a system-wide perf sampling of the chronological run (PostgreSQL's backends are other processes)
+            String perf = System.getProperty("bench.perf", "");
+            Process perfRecord = perf.isBlank() ? null : startPerf(perf);
             report.addAll(steady("chronological dates", props, cells, random, steadyEvents, true));
+            if (perfRecord != null) {
+                stopPerf(perfRecord);
+                report.add("  perf samples of the chronological run written to " + perf);
+            }
             if (recording != null) {
                 stopRecording(recording, jfr);
                 report.add("  JFR of the chronological run written to " + jfr);
@@ -483,6 +490,25 @@ class ReportingBenchmark {
             recording.close();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code perf record} of every process (flat: PostgreSQL's binaries keep no frame pointers) into {@code file}. */
+    private static Process startPerf(String file) {
+        try {
+            return new ProcessBuilder("perf", "record", "-a", "-F", "499", "-o", file).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not start perf", e);
+        }
+    }
+
+    private static void stopPerf(Process perf) {
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(perf.pid())).start().waitFor();
+            perf.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("Could not stop perf", e);
         }
     }
 
