@@ -32,6 +32,11 @@ public class ClaimsInFlight {
         running.remove(entry(caller, key));
     }
 
+    /** Whether a claim signed by {@code claimedBy} is ours and its request is still running here. */
+    boolean runningHere(UUID claimedBy, String caller, String key) {
+        return instance.equals(claimedBy) && running.contains(entry(caller, key));
+    }
+
     /** Whether a claim signed by {@code claimedBy} is known to be abandoned: ours, and its request has ended. */
     boolean abandoned(UUID claimedBy, String caller, String key) {
         return instance.equals(claimedBy) && !running.contains(entry(caller, key));

@@ -33,8 +33,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import vn.partydev.kit.problem.Problem;
 import vn.partydev.kit.problem.ProblemMappers;
-import vn.partydev.kit.security.Caller;
 import vn.partydev.kit.problem.Text;
+import vn.partydev.kit.security.Caller;
 
 /**
  * {@code Idempotency-Key} on every POST under /api (api.md): the first request with a key runs; a repeat by
@@ -117,15 +117,18 @@ public class IdempotencyFilter {
                                 "This Idempotency-Key was used for a different request."), List.of(), headers, uri);
             }
             if (stored.status() == null) {
-                // Unanswered: still running, or it died before its answer was kept. Its audit rows say whether it
-                // committed (ADR 0177); only one that did not may run again, once its claim is stale (ADR 0076).
-                List<CommittedChanges.Change> committed = CommittedChanges.of(c, requester(), key, path(uri));
-                if (!committed.isEmpty()) {
-                    return answerLost(committed, headers, uri);
-                }
-                if (takeOver(c, caller, key, stored)) {
-                    claimed(request, caller, key, uri);
-                    return null; // the first attempt ended with nothing committed: run this one
+                // Unanswered: still running, or it ended before its answer was kept. A request still running here
+                // may have committed and be about to record its answer: the repeat waits for that. Otherwise its
+                // audit rows say whether it committed (ADR 0177); only one that did not may run again.
+                if (!inFlight.runningHere(stored.claimedBy(), caller, key)) {
+                    List<CommittedChanges.Change> committed = CommittedChanges.of(c, requester(), key, path(uri));
+                    if (!committed.isEmpty()) {
+                        return answerLost(committed, headers, uri);
+                    }
+                    if (takeOver(c, caller, key, stored)) {
+                        claimed(request, caller, key, uri);
+                        return null; // the first attempt ended with nothing committed: run this one
+                    }
                 }
                 return ProblemMappers.respond(409, "IDEMPOTENCY_IN_PROGRESS",
                         Text.of("Yêu cầu đang được xử lý", "Request in progress"),
