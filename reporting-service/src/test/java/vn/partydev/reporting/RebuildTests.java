@@ -71,6 +71,43 @@ class RebuildTests {
                 .body("status", equalTo("SUCCEEDED")).body("finishedAt", notNullValue());
 
         assertEquals(before, figures(demo));
+        assertEquals(BYTE_KEYS, keyCollations(), "the swapped-in tables compare their keys by bytes (V73)");
+    }
+
+    /** The text key columns V73 (ADR 0182) gives byte collation, with the collation a live table must have. */
+    static final Map<String, String> BYTE_KEYS = byteKeys();
+
+    private static Map<String, String> byteKeys() {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        for (String column : List.of("structure", "kind", "gender", "age_band", "ethnicity", "religion",
+                "general_education", "professional_education", "sector")) {
+            keys.put("admission_rollup." + column, "C");
+        }
+        for (String column : List.of("admission_rollup_period.structure", "admission_rollup_period.kind",
+                "org_closure.structure", "org_closure.descendant_kind", "processed_event.consumer",
+                "processed_event.event_id")) {
+            keys.put(column, "C");
+        }
+        return keys;
+    }
+
+    /** The collation of each of {@link #BYTE_KEYS}' columns in the live tables. */
+    Map<String, String> keyCollations() {
+        Map<String, String> found = new java.util.TreeMap<>();
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var r = s.executeQuery(
+                "SELECT cl.relname || '.' || a.attname, co.collname FROM pg_attribute a "
+                        + "JOIN pg_class cl ON cl.oid = a.attrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
+                        + "JOIN pg_collation co ON co.oid = a.attcollation WHERE n.nspname = current_schema() "
+                        + "AND cl.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped")) {
+            while (r.next()) {
+                if (BYTE_KEYS.containsKey(r.getString(1))) {
+                    found.put(r.getString(1), r.getString(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
     }
 
     /**

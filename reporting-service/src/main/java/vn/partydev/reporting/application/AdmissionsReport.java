@@ -57,6 +57,14 @@ public class AdmissionsReport {
             this.type = type;
         }
 
+        /** What rows are listed by: a text dimension in the database's collation, not the rollups' bytes. */
+        String order() {
+            return switch (this) {
+                case YEAR, QUARTER, MONTH, ORGANIZATION, YOUTH_UNION -> sql;
+                default -> sql + " COLLATE \"default\"";
+            };
+        }
+
         static Dimension of(String key) {
             return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst()
                     .orElseThrow(() -> ReportParams.invalid("groupBy", "danh sách gồm "
@@ -119,7 +127,10 @@ public class AdmissionsReport {
                     : "r.organization_id = ?4");
             organizationParameter = organizationId;
         }
-        sql += keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + keys;
+        // The rollups compare their text columns by bytes (V73, ADR 0182); rows are listed in the database's order as
+        // before, whatever collation that is.
+        String order = groupBy.stream().map(Dimension::order).collect(Collectors.joining(", "));
+        sql += keys.isEmpty() ? "" : " GROUP BY " + keys + " ORDER BY " + order;
         @SuppressWarnings("unchecked")
         List<Object> result = em.createNativeQuery(sql).setParameter(1, String.valueOf(structure))
                 .setParameter(2, fromYear).setParameter(3, toYear).setParameter(4, organizationParameter)

@@ -313,10 +313,14 @@ public class CandidateBatchProjector {
         // closure rows are looked up by the descendant index (OFFSET 0 keeps the lateral subquery a nested loop):
         // planned as a join, a batch of a few thousand deltas hash-joined a scan of the whole closure. The lookup
         // groups a delta's closure rows by ancestor, so a pair both structures hold is written once ('B', ADR 0170).
+        // The dimensions are grouped and sorted by bytes, as the rollups' keys compare them (V73, ADR 0182).
         try (PreparedStatement upsert = c.prepareStatement("WITH d AS (SELECT c.structure, c.ancestor_id, "
                 + "c.descendant_kind, extract(year FROM d.day)::int AS year, extract(month FROM d.day)::int AS month, "
-                + "d.gender, d.age_band, d.ethnicity, d.religion, d.general_education, d.professional_education, "
-                + "d.sector, d.youth_union, d.delta FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], "
+                + "d.gender COLLATE \"C\" AS gender, d.age_band COLLATE \"C\" AS age_band, "
+                + "d.ethnicity COLLATE \"C\" AS ethnicity, d.religion COLLATE \"C\" AS religion, "
+                + "d.general_education COLLATE \"C\" AS general_education, "
+                + "d.professional_education COLLATE \"C\" AS professional_education, d.sector COLLATE \"C\" AS sector, "
+                + "d.youth_union, d.delta FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[]) AS d(cell_id, day, gender, "
                 + "age_band, ethnicity, religion, general_education, professional_education, sector, youth_union, "
                 + "delta) CROSS JOIN LATERAL (SELECT " + RollupScope.STRUCTURE + " AS structure, c.ancestor_id, "
