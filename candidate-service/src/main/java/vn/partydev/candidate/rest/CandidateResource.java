@@ -237,7 +237,7 @@ public class CandidateResource {
      * of finding a message-body writer for the entity's runtime type and streaming it on every request; the
      * bytes go out under the method's {@code application/json} (ADR 0151). The method answers a
      * {@code RestResponse<byte[]>}, not a {@code Response}: its entity type is then known when the application
-     * starts, so Quarkus REST picks the byte-array writer once instead of looking one up for every answer (ADR 0186).
+     * starts, so Quarkus REST picks the byte-array writer once instead of looking one up for every answer (ADR 0174).
      */
     private byte[] answer(CandidateView view) {
         ObjectWriter writer = viewWriter;
