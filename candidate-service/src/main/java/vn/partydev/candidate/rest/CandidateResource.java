@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.partydev.candidate.application.CandidateQueries;
 import vn.partydev.candidate.application.CandidateRecords;
 import vn.partydev.candidate.application.RegisterCandidate;
@@ -204,7 +205,7 @@ public class CandidateResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "candidate", value = CANDIDATE_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "Breaks rules", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "vote", value = VIOLATION_EXAMPLE)))
-    public Response act(@PathParam("id") UUID id, @PathParam("action") String actionSlug,
+    public RestResponse<byte[]> act(@PathParam("id") UUID id, @PathParam("action") String actionSlug,
                         @Valid @NotNull ActionRequest request,
                         @Parameter(description = "\"<version>\" from the ETag") @HeaderParam("If-Match") String ifMatch) {
         Action action = Action.ofSlug(actionSlug).orElseThrow(() -> unknownAction(actionSlug));
@@ -223,7 +224,7 @@ public class CandidateResource {
         }
         TakePipelineAction.Taken taken = pipeline.takeStep(id, step, ifMatch);
         CandidateEntity c = taken.candidate();
-        return Response.ok(answer(CandidateView.of(c, taken.deadlines(), false)))
+        return RestResponse.ResponseBuilder.ok(answer(CandidateView.of(c, taken.deadlines(), false)))
                 .tag(new EntityTag(Long.toString(c.version))).build();
     }
 
@@ -234,7 +235,9 @@ public class CandidateResource {
      * The answer of a step as JSON bytes, written by the application's {@code ObjectMapper} exactly as Quarkus
      * REST would write the {@link CandidateView} (same mapper, same type), but with one prepared writer instead
      * of finding a message-body writer for the entity's runtime type and streaming it on every request; the
-     * bytes go out under the method's {@code application/json} (ADR 0151).
+     * bytes go out under the method's {@code application/json} (ADR 0151). The method answers a
+     * {@code RestResponse<byte[]>}, not a {@code Response}: its entity type is then known when the application
+     * starts, so Quarkus REST picks the byte-array writer once instead of looking one up for every answer (ADR 0174).
      */
     private byte[] answer(CandidateView view) {
         ObjectWriter writer = viewWriter;
