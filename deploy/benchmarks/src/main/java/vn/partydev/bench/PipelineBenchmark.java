@@ -214,21 +214,8 @@ public final class PipelineBenchmark {
 
     /** outbox's autovacuum count, vacuum count (manual + auto), dead and live rows, outbox_unsent's bytes. */
     private static long[] outboxStats() {
-        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT autovacuum_count, autovacuum_count + vacuum_count, "
-                     + "n_dead_tup, n_live_tup, pg_relation_size('outbox_unsent') FROM pg_stat_user_tables "
-                     + "WHERE relname = 'outbox'")) {
-            if (!rs.next()) {
-                return null;
-            }
-            long[] values = new long[5];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getLong(i + 1);
-            }
-            return values;
-        } catch (Exception e) {
-            return null;
-        }
+        return candidateRow("SELECT autovacuum_count, autovacuum_count + vacuum_count, n_dead_tup, n_live_tup, "
+                + "pg_relation_size('outbox_unsent') FROM pg_stat_user_tables WHERE relname = 'outbox'", 5);
     }
 
     /**
@@ -460,12 +447,18 @@ public final class PipelineBenchmark {
 
     /** candidate's pg_stat_database counters (updated by PostgreSQL at the end of each transaction). */
     private static long[] databaseStats() {
+        return candidateRow("SELECT xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, blks_read, "
+                + "blks_hit FROM pg_stat_database WHERE datname = 'candidate'", 7);
+    }
+
+    /** The first row of a query of counters in the candidate database, or null if it has none or fails. */
+    private static long[] candidateRow(String sql, int columns) {
         try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, tup_returned, tup_fetched, "
-                     + "tup_inserted, tup_updated, blks_read, blks_hit FROM pg_stat_database "
-                     + "WHERE datname = 'candidate'")) {
-            rs.next();
-            long[] values = new long[7];
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            if (!rs.next()) {
+                return null;
+            }
+            long[] values = new long[columns];
             for (int i = 0; i < values.length; i++) {
                 values[i] = rs.getLong(i + 1);
             }
