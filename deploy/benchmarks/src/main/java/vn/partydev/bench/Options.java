@@ -9,7 +9,7 @@ import java.util.Map;
  * The benchmark's settings, from {@code key=value} arguments (or {@code -Dbench.key=value}); every one has a
  * default so that a bare run is the documented configuration.
  */
-record Options(int threads, int cells, int candidates, int registerThreads, int warmupSeconds,
+record Options(int threads, int cells, int candidates, int registerThreads, int warmupSeconds, int rampSeconds,
                int durationSeconds, int rate, List<Integer> rates, List<Integer> threadsPerPhase, int steps, String serviceHeap, int drainSeconds,
                String client, String services, String candidateJvm) {
 
@@ -36,12 +36,16 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
         if (threads.size() != 1 && threads.size() != rates.size()) {
             throw new IllegalArgumentException("threads: one value, or one per phase of rates");
         }
+        int warmup = integer(given, "warmup", 20);
+        // ADR 0178: the paced rate ramps from 10 % to 100 % over the warm-up's first 30 s (all of a shorter warm-up)
+        int ramp = integer(given, "ramp", Math.min(30, warmup));
         Options o = new Options(
                 threads.get(0),
                 integer(given, "cells", 20),
                 integer(given, "candidates", 30_000),
                 integer(given, "registerThreads", 16),
-                integer(given, "warmup", 20),
+                warmup,
+                ramp,
                 integer(given, "duration", 60),
                 rates.get(0),
                 rates,
@@ -76,6 +80,11 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 || o.warmupSeconds < 0 || o.warmupSeconds > 600 || o.drainSeconds < 1 || o.drainSeconds > 600) {
             throw new IllegalArgumentException("A setting is out of range: " + o);
         }
+        if (o.rampSeconds < 0 || o.rampSeconds > o.warmupSeconds) {
+            throw new IllegalArgumentException("ramp must be 0 (the full rate from the first second) .. warmup (the "
+                    + "ramp is part of the warm-up, ADR 0178); with warmup=" + o.warmupSeconds + " give ramp="
+                    + Math.min(30, o.warmupSeconds) + " or less");
+        }
         return o;
     }
 
@@ -88,7 +97,8 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
     Options forPhase(int phase) {
         int phaseRate = rates.get(phase);
         int phaseThreads = threadsPerPhase.get(Math.min(phase, threadsPerPhase.size() - 1));
-        return new Options(phaseThreads, cells, candidates, registerThreads, warmupSeconds, durationSeconds, phaseRate,
+        return new Options(phaseThreads, cells, candidates, registerThreads, warmupSeconds, rampSeconds, durationSeconds,
+                phaseRate,
                 rates, threadsPerPhase, steps, serviceHeap, drainSeconds, client, services, candidateJvm);
     }
 

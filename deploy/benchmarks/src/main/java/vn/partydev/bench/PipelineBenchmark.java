@@ -144,25 +144,117 @@ public final class PipelineBenchmark {
         long[][] database = new long[2][];
         @SuppressWarnings("unchecked")
         Map<String, long[]>[] tables = new Map[2];
+        long[][] outbox = new long[2][];
+        boolean statements = resetStatements();
+        List<Statement> statementFigures = new ArrayList<>();
         Workload workload = new Workload(http, candidatesUrl, options, registered, next);
-        System.out.printf("# Phase %d — load: %d threads, %s, warm-up %d s, window %d s, steps %s%n", number,
+        System.out.printf("# Phase %d — load: %d threads, %s, warm-up %d s%s, window %d s, steps %s%n", number,
                 options.threads(), options.paced() ? "paced at " + options.rate() + " actions/s" : "closed loop",
-                options.warmupSeconds(), options.durationSeconds(),
-                Steps.ALL.subList(0, options.steps()).stream().map(Steps.Step::action).toList());
+                options.warmupSeconds(), !options.paced() ? "" : options.rampSeconds() == 0
+                        ? " at the full rate (ramp=0)"
+                        : " (the rate ramped from 10 % to 100 % over its first " + options.rampSeconds() + " s, ADR 0178)",
+                options.durationSeconds(), Steps.ALL.subList(0, options.steps()).stream().map(Steps.Step::action).toList());
         Workload.Result result = workload.run(() -> {
             window[0] = cpu.take();
             database[0] = databaseStats();
             tables[0] = tableStats();
+            outbox[0] = outboxStats();
+            if (statements) {
+                resetStatements();
+            }
         }, () -> {
             window[1] = cpu.take();
             database[1] = databaseStats();
             tables[1] = tableStats();
+            outbox[1] = outboxStats();
+            if (statements) {
+                statementFigures.addAll(statements());
+            }
         });
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
         while (System.nanoTime() < until && !events.arrivals().keySet().containsAll(workload.answeredAt.keySet())) {
             Thread.sleep(100);
         }
         print(options, result, workload, events, window, database, tables);
+        printOutbox(outbox);
+        if (statements) {
+            System.out.println();
+            System.out.printf("## candidate database's statements during the window (pg_stat_statements, %d answered "
+                    + "actions; time inside the server, COMMIT not counted)%n", result.tally().ok);
+            System.out.println("| calls | total ms | mean ms | ms per action | rows | buffers hit per call | statement |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            long ok = Math.max(1, result.tally().ok);
+            double all = 0;
+            for (Statement st : statementFigures) {
+                long calls = Math.max(1, st.calls());
+                System.out.printf("| %d | %.0f | %.3f | %.3f | %d | %.0f | `%s` |%n", st.calls(), st.totalMillis(),
+                        st.totalMillis() / calls, st.totalMillis() / ok, st.rows(), st.buffersHit() / (double) calls,
+                        st.text().replace("|", "\\|"));
+                all += st.totalMillis();
+            }
+            System.out.printf("(these %d statements: %.3f ms per action)%n", statementFigures.size(), all / ok);
+        }
+    }
+
+    /**
+     * The outbox table's upkeep over the window: its vacuums (the relay's SELECT walks the dead entries of the
+     * partial index {@code outbox_unsent} until a vacuum removes them) and the index's size.
+     */
+    private static void printOutbox(long[][] outbox) {
+        if (outbox[0] == null || outbox[1] == null) {
+            return;
+        }
+        System.out.println();
+        System.out.printf("## candidate outbox during the window: %d autovacuum(s), %d vacuum(s) in all; dead rows %d "
+                        + "at the start, %d at the end; live rows %d at the end; index outbox_unsent %d kB at the start, "
+                        + "%d kB at the end%n",
+                outbox[1][0] - outbox[0][0], outbox[1][1] - outbox[0][1], outbox[0][2], outbox[1][2], outbox[1][3],
+                outbox[0][4] / 1024, outbox[1][4] / 1024);
+    }
+
+    /** outbox's autovacuum count, vacuum count (manual + auto), dead and live rows, outbox_unsent's bytes. */
+    private static long[] outboxStats() {
+        return candidateRow("SELECT autovacuum_count, autovacuum_count + vacuum_count, n_dead_tup, n_live_tup, "
+                + "pg_relation_size('outbox_unsent') FROM pg_stat_user_tables WHERE relname = 'outbox'", 5);
+    }
+
+    /**
+     * Resets pg_stat_statements in the candidate database if the server preloads it (benchmark JVM option
+     * {@code -Dtestkit.pg.preload=pg_stat_statements}, off by default): false when it does not.
+     */
+    private static boolean resetStatements() {
+        if (!System.getProperty("testkit.pg.preload", "").contains("pg_stat_statements")) {
+            return false;
+        }
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres")) {
+            c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            c.createStatement().execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (Exception e) {
+            System.out.println("pg_stat_statements: not available (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
+    /** One statement's figures over the window (pg_stat_statements). */
+    private record Statement(long calls, double totalMillis, long rows, long buffersHit, String text) {
+    }
+
+    /** The candidate database's ten costliest statements since the last reset. */
+    private static List<Statement> statements() {
+        List<Statement> found = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery("SELECT s.calls, s.total_exec_time, s.rows, "
+                     + "s.shared_blks_hit, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements s "
+                     + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'candidate' "
+                     + "ORDER BY s.total_exec_time DESC LIMIT 10")) {
+            while (rs.next()) {
+                found.add(new Statement(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+            }
+        } catch (Exception e) {
+            System.out.println("pg_stat_statements: could not be read (" + e.getMessage() + ")");
+        }
+        return found;
     }
 
     private static void print(Options options, Workload.Result result, Workload workload, EventWatcher events,
@@ -173,6 +265,10 @@ public final class PipelineBenchmark {
         long[] sorted = perSecond.clone();
         Arrays.sort(sorted);
         double throughput = t.ok / result.windowSeconds();
+        System.out.println();
+        if (options.paced()) {
+            printWarmUp(options, result);
+        }
         System.out.println();
         System.out.println("## Pipeline actions (answered inside the " + options.durationSeconds() + " s window)");
         System.out.printf("throughput: %.0f actions/s (%d ok, %d errors %s)%n", throughput, t.ok, t.errors,
@@ -278,6 +374,32 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * The warm-up second by second (ADR 0178): actions due by the schedule, answered (200), and the worst lag of an
+     * answer from its due time; then how far behind the schedule the window started. A run that starts its window
+     * behind measures its backlog, not the service.
+     */
+    private static void printWarmUp(Options options, Workload.Result result) {
+        Schedule schedule = new Schedule(options.rate(), options.rampSeconds());
+        long[] answered = result.answeredBySecond();
+        long[] worst = result.worstLagBySecond();
+        System.out.println("## Warm-up, second by second (due by the schedule / answered / worst lag from due, ms)");
+        StringBuilder line = new StringBuilder();
+        for (int second = 0; second < options.warmupSeconds(); second++) {
+            line.append(String.format("%s%d: %d/%d/%s", second == 0 ? "" : second % 10 == 0 ? "\n" : "  ", second,
+                    schedule.dueBetween(second, second + 1), answered[second], ms(worst[second])));
+        }
+        System.out.println(line);
+        System.out.printf("window starts behind by %.1f s (the oldest action due and not yet answered, over the "
+                        + "%d threads; median thread %.1f s)%n", result.behindAtWindowStart() / 1e9, options.threads(),
+                result.medianBehindAtWindowStart() / 1e9);
+        StringBuilder window = new StringBuilder();
+        for (int second = options.warmupSeconds(); second < worst.length; second++) {
+            window.append(second == options.warmupSeconds() ? "" : " ").append(ms(worst[second]));
+        }
+        System.out.println("worst lag from due per second of the window, ms: " + window);
+    }
+
     /** reporting-service's processed_event row (written in the transaction that applies the event). */
     private static void reportingFreshness(Options options, Map<String, EventWatcher.Arrival> measured,
                                            Map<String, Long> answeredAt) throws Exception {
@@ -325,12 +447,18 @@ public final class PipelineBenchmark {
 
     /** candidate's pg_stat_database counters (updated by PostgreSQL at the end of each transaction). */
     private static long[] databaseStats() {
+        return candidateRow("SELECT xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, blks_read, "
+                + "blks_hit FROM pg_stat_database WHERE datname = 'candidate'", 7);
+    }
+
+    /** The first row of a query of counters in the candidate database, or null if it has none or fails. */
+    private static long[] candidateRow(String sql, int columns) {
         try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT xact_commit, tup_returned, tup_fetched, "
-                     + "tup_inserted, tup_updated, blks_read, blks_hit FROM pg_stat_database "
-                     + "WHERE datname = 'candidate'")) {
-            rs.next();
-            long[] values = new long[7];
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            if (!rs.next()) {
+                return null;
+            }
+            long[] values = new long[columns];
             for (int i = 0; i < values.length; i++) {
                 values[i] = rs.getLong(i + 1);
             }
