@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record Options(int threads, int cells, int candidates, int registerThreads, int warmupSeconds, int rampSeconds,
                int durationSeconds, int rate, List<Integer> rates, List<Integer> threadsPerPhase, int steps, String serviceHeap, int drainSeconds,
-               String client, String services, String candidateJvm) {
+               String client, String services, String candidateJvm, String serviceJava, String serviceJvm) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -55,8 +55,12 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 integer(given, "drain", 60),
                 given.getOrDefault("client", "lean"),
                 given.getOrDefault("services", "all"),
-                given.getOrDefault("candidateJvm", ""));
+                given.getOrDefault("candidateJvm", ""),
+                given.getOrDefault("serviceJava", ""),
+                given.getOrDefault("serviceJvm", ""));
         given.remove("serviceHeap");
+        given.remove("serviceJava");
+        given.remove("serviceJvm");
         given.remove("client");
         given.remove("services");
         given.remove("candidateJvm");
@@ -80,6 +84,10 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 || o.warmupSeconds < 0 || o.warmupSeconds > 600 || o.drainSeconds < 1 || o.drainSeconds > 600) {
             throw new IllegalArgumentException("A setting is out of range: " + o);
         }
+        if (!o.serviceJava.isBlank() && !java.nio.file.Files.isExecutable(java.nio.file.Path.of(o.serviceJava))) {
+            throw new IllegalArgumentException("serviceJava must be a java executable, e.g. "
+                    + "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; not found: " + o.serviceJava);
+        }
         if (o.rampSeconds < 0 || o.rampSeconds > o.warmupSeconds) {
             throw new IllegalArgumentException("ramp must be 0 (the full rate from the first second) .. warmup (the "
                     + "ramp is part of the warm-up, ADR 0178); with warmup=" + o.warmupSeconds + " give ramp="
@@ -99,7 +107,19 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
         int phaseThreads = threadsPerPhase.get(Math.min(phase, threadsPerPhase.size() - 1));
         return new Options(phaseThreads, cells, candidates, registerThreads, warmupSeconds, rampSeconds, durationSeconds,
                 phaseRate,
-                rates, threadsPerPhase, steps, serviceHeap, drainSeconds, client, services, candidateJvm);
+                rates, threadsPerPhase, steps, serviceHeap, drainSeconds, client, services, candidateJvm, serviceJava,
+                serviceJvm);
+    }
+
+    /**
+     * The java the services run on ({@code serviceJava=}, default the benchmark's own) and the options every
+     * service gets after deploy/service-jvm.options ({@code serviceJvm=}, separated by spaces). The benchmark's
+     * own JVM (load generator, event watcher, Kafka broker) is whatever runs it.
+     */
+    vn.partydev.testkit.ServiceProcess.Jvm serviceRuntime() {
+        vn.partydev.testkit.ServiceProcess.Jvm own = vn.partydev.testkit.ServiceProcess.Jvm.current();
+        return new vn.partydev.testkit.ServiceProcess.Jvm(serviceJava.isBlank() ? own.java() : serviceJava,
+                serviceJvm.isBlank() ? List.of() : List.of(serviceJvm.strip().split("\\s+")));
     }
 
     /** Whether reporting-service runs (and consumes the events) besides the two services of the pipeline. */

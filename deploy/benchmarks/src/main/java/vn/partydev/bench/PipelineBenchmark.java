@@ -40,9 +40,12 @@ public final class PipelineBenchmark {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + cpuModel() + ", Java " + System.getProperty("java.version") + ", load average before start "
                 + Files.readString(Path.of("/proc/loadavg")).strip());
-        System.out.println("services' JVM: " + String.join(" ", Files.readAllLines(
+        ServiceProcess.Jvm runtime = options.serviceRuntime();
+        System.out.println("services' JVM: " + runtime.java() + " (" + javaVersion(runtime.java()) + ") "
+                + String.join(" ", Files.readAllLines(
                 vn.partydev.testkit.DevTokens.locate(ServiceProcess.JVM_OPTIONS)).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList())
+                + (runtime.options().isEmpty() ? "" : " " + String.join(" ", runtime.options()))
                 + " -Xms" + options.serviceHeap() + " -Xmx" + options.serviceHeap()
                 + (options.candidateJvm().isBlank() ? "" : "; candidate-service also: " + options.candidateJvm()));
         List<ServiceProcess> services = new ArrayList<>();
@@ -59,8 +62,9 @@ public final class PipelineBenchmark {
         long started = System.nanoTime();
         Path logs = Path.of("target/bench-logs").toAbsolutePath();
         String kafka = EmbeddedKafka.bootstrapServers();
+        ServiceProcess.Jvm runtime = options.serviceRuntime();
         ServiceProcess organizations = ServiceProcess.start("organization-service", options.serviceHeap(),
-                env("organization", kafka), logs);
+                env("organization", kafka), logs, runtime);
         services.add(organizations);
         Map<String, String> candidateEnv = new HashMap<>(env("candidate", kafka));
         candidateEnv.put("ORGANIZATION_SERVICE_URL", organizations.url());
@@ -68,11 +72,13 @@ public final class PipelineBenchmark {
             // Extra JVM options for candidate-service only (e.g. a JFR recording from its start, a GC choice).
             candidateEnv.put("JAVA_TOOL_OPTIONS", options.candidateJvm());
         }
-        ServiceProcess candidates = ServiceProcess.start("candidate-service", options.serviceHeap(), candidateEnv, logs);
+        ServiceProcess candidates = ServiceProcess.start("candidate-service", options.serviceHeap(), candidateEnv, logs,
+                runtime);
         services.add(candidates);
         ServiceProcess reports = null;
         if (options.withReporting()) {
-            reports = ServiceProcess.start("reporting-service", options.serviceHeap(), env("reporting", kafka), logs);
+            reports = ServiceProcess.start("reporting-service", options.serviceHeap(), env("reporting", kafka), logs,
+                    runtime);
             services.add(reports);
         }
         System.out.println("services: " + (options.withReporting()
@@ -141,6 +147,7 @@ public final class PipelineBenchmark {
                                  List<Fixture.Candidate> registered, AtomicInteger next, CpuUsage cpu,
                                  EventWatcher events) throws Exception {
         CpuUsage.Snapshot[] window = new CpuUsage.Snapshot[2];
+        java.time.Instant[] windowTimes = new java.time.Instant[2];
         long[][] database = new long[2][];
         @SuppressWarnings("unchecked")
         Map<String, long[]>[] tables = new Map[2];
@@ -155,6 +162,7 @@ public final class PipelineBenchmark {
                         : " (the rate ramped from 10 % to 100 % over its first " + options.rampSeconds() + " s, ADR 0178)",
                 options.durationSeconds(), Steps.ALL.subList(0, options.steps()).stream().map(Steps.Step::action).toList());
         Workload.Result result = workload.run(() -> {
+            windowTimes[0] = java.time.Instant.now();
             window[0] = cpu.take();
             database[0] = databaseStats();
             tables[0] = tableStats();
@@ -163,6 +171,7 @@ public final class PipelineBenchmark {
                 resetStatements();
             }
         }, () -> {
+            windowTimes[1] = java.time.Instant.now();
             window[1] = cpu.take();
             database[1] = databaseStats();
             tables[1] = tableStats();
@@ -176,6 +185,8 @@ public final class PipelineBenchmark {
             Thread.sleep(100);
         }
         print(options, result, workload, events, window, database, tables);
+        // To place a GC log's pauses (-Xlog:gc with utctime) in the window.
+        System.out.printf("%nwindow: %s to %s (UTC)%n", windowTimes[0], windowTimes[1]);
         printOutbox(outbox);
         if (statements) {
             System.out.println();
@@ -539,6 +550,18 @@ public final class PipelineBenchmark {
 
     private static String msMicros(long micros) {
         return String.format("%.1f", micros / 1e3);
+    }
+
+    /** The JAVA_VERSION of the JDK or JRE whose bin/java this is (its {@code release} file). */
+    private static String javaVersion(String java) {
+        try {
+            Path release = Path.of(java).toRealPath().getParent().getParent().resolve("release");
+            return Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+                    .findFirst().map(l -> "Java " + l.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                    .orElse("version unknown");
+        } catch (Exception e) {
+            return "version unknown";
+        }
     }
 
     private static String cpuModel() {

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,14 +44,39 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(String name, String heap, Map<String, String> env, Path logDir)
             throws IOException {
+        return start(name, heap, env, logDir, Jvm.current());
+    }
+
+    /**
+     * The java that runs a service and the options it gets after the shared ones (deploy/service-jvm.options):
+     * the benchmark's {@code serviceJava=} and {@code serviceJvm=}, to measure the services on another runtime
+     * while the benchmark's own JVM (load generator, broker) stays the same.
+     */
+    public record Jvm(String java, List<String> options) {
+        public Jvm {
+            options = List.copyOf(options);
+        }
+
+        /** This JVM's own java ({@code java.home}) and no extra options: what the tests use. */
+        public static Jvm current() {
+            return new Jvm(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                    List.of());
+        }
+    }
+
+    /** Starts {@code name} on {@code jvm}, with the shared JVM options, then {@code jvm}'s, then a fixed heap. */
+    public static ServiceProcess start(String name, String heap, Map<String, String> env, Path logDir, Jvm jvm)
+            throws IOException {
         Path jar = DevTokens.locate(name + "/target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         Path log = logDir.resolve(name + "-" + port + ".log");
         Files.createDirectories(logDir);
         // The services' JVM options (deploy/service-jvm.options, ADR 0165), then a fixed heap of the given size.
         Path jvmOptions = DevTokens.locate(JVM_OPTIONS);
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "@" + jvmOptions, "-Xms" + heap, "-Xmx" + heap,
-                "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(jvm.java(), "@" + jvmOptions));
+        command.addAll(jvm.options());
+        command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(env);
@@ -117,10 +144,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
     private static int freePort() throws IOException {
