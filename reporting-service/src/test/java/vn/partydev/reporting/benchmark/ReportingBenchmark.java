@@ -269,8 +269,9 @@ class ReportingBenchmark {
                 + "type = 'GRASSROOTS_COMMITTEE' AND parent_id = ?1 LIMIT 1").setParameter(1, p).getSingleResult();
         double[] communeChildren = time(samples, () -> admissions.run(commune, 2016, 2025,
                 List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
-        // ADR 0184: the wide rollup holds depth >= 2 only, so these two read facts through the closure (a province's
-        // communes and a commune itself are depth 1 over their chi bộ); the nation by its provinces stays a rollup read.
+        // The reads a wide rollup without the communes would move to the facts (ADR 0184, not adopted: a province's
+        // communes and a commune itself are depth 1 over their chi bộ), and the nation by its provinces (a rollup read
+        // either way).
         double[] provinceChildrenGender = time(samples, () -> admissions.run(p, 2016, 2025,
                 List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
         double[] communeGender = time(samples, () -> admissions.run(commune, 2016, 2025,
