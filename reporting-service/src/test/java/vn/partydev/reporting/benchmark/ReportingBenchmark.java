@@ -56,6 +56,9 @@ class ReportingBenchmark {
     @Inject
     AdmissionsReport admissions;
 
+    /** The last steady run's events per consumer transaction (for the rollup write estimate). */
+    private double lastEventsPerTransaction = 1;
+
     static int property(String name, int fallback) {
         return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)));
     }
@@ -159,7 +162,11 @@ class ReportingBenchmark {
             // Opt-in: a system-wide perf sampling of the chronological run (PostgreSQL's backends are other processes)
             String perf = System.getProperty("bench.perf", "");
             Process perfRecord = perf.isBlank() ? null : startPerf(perf);
+            Map<String, Long> rowsBefore = rollupRowsByDepth();
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("CREATE UNLOGGED TABLE "
+                    + "bench_facts_before AS SELECT candidate_id FROM admission_fact").executeUpdate());
             report.addAll(steady("chronological dates", props, cells, random, steadyEvents, true));
+            report.addAll(rollupWritesByDepth(rowsBefore, steadyEvents));
             if (perfRecord != null) {
                 stopPerf(perfRecord);
                 report.add("  perf samples of the chronological run written to " + perf);
@@ -262,6 +269,15 @@ class ReportingBenchmark {
                 + "type = 'GRASSROOTS_COMMITTEE' AND parent_id = ?1 LIMIT 1").setParameter(1, p).getSingleResult();
         double[] communeChildren = time(samples, () -> admissions.run(commune, 2016, 2025,
                 List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
+        // The reads a wide rollup without the communes would move to the facts (ADR 0184, not adopted: a province's
+        // communes and a commune itself are depth 1 over their chi bộ), and the nation by its provinces (a rollup read
+        // either way).
+        double[] provinceChildrenGender = time(samples, () -> admissions.run(p, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
+        double[] communeGender = time(samples, () -> admissions.run(commune, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.GENDER), 'C'));
+        double[] nationalChildrenGender = time(samples, () -> admissions.run(nation, 2016, 2025,
+                List.of(AdmissionsReport.Dimension.ORGANIZATION, AdmissionsReport.Dimension.GENDER), 'C'));
         double[] nationalFacts = time(Math.max(5, samples / 5), () -> groupByFacts(nation));
         double[] provinceFacts = time(Math.max(5, samples / 5), () -> groupByFacts(p));
         report.add(String.format("national by year: rollup p50 %.1f ms p95 %.1f ms; GROUP BY facts p50 %.1f ms p95 "
@@ -276,6 +292,10 @@ class ReportingBenchmark {
                         + "organization (its communes): p50 %.1f ms p95 %.1f ms; a commune by organization,gender (its chi "
                         + "bộ): p50 %.1f ms p95 %.1f ms", provinceWide[0], provinceWide[1], provinceChildren[0],
                 provinceChildren[1], communeChildren[0], communeChildren[1]));
+        report.add(String.format("province by organization,gender (its communes): p50 %.1f ms p95 %.1f ms; a commune "
+                        + "by gender: p50 %.1f ms p95 %.1f ms; national by organization,gender (its provinces): p50 %.1f ms "
+                        + "p95 %.1f ms", provinceChildrenGender[0], provinceChildrenGender[1], communeGender[0],
+                communeGender[1], nationalChildrenGender[0], nationalChildrenGender[1]));
         // The national wide question read through the union source (rollup + the nation's own facts, ADR 0140)
         // and from the rollup table alone (what AdmissionsReport reads when the nation has no facts of its own).
         String wideQuestion = " r WHERE r.structure IN ('C', 'B') AND r.year BETWEEN 2016 AND 2025 AND r.organization_id = "
@@ -431,6 +451,7 @@ class ReportingBenchmark {
             Thread.currentThread().interrupt();
         }
         long inWindow = done - windowApplied;
+        lastEventsPerTransaction = done / (double) Math.max(1, commits);
         double window = (end - windowStart) / 1e9;
         lines.add(String.format("steady ingest, %s: %,d events published in %.1f s (own thread), all applied %.1f s "
                         + "after the first send = %,.0f events/s from the first send; TIMED WINDOW (publishing over, "
@@ -457,6 +478,65 @@ class ReportingBenchmark {
         header(record, "ce_specversion", "1.0");
         header(record, "ce_time", OffsetDateTime.now().toString());
         return record;
+    }
+
+    /** The rollup rows by the depth of their organization over a chi bộ (the benchmark's tree: 3 levels above). */
+    private Map<String, Long> rollupRowsByDepth() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> rows = new java.util.TreeMap<>();
+            for (String table : List.of("admission_rollup", "admission_rollup_period")) {
+                @SuppressWarnings("unchecked")
+                List<Object[]> result = em.createNativeQuery("SELECT CASE WHEN o.type IS NULL THEN 3 WHEN o.type = "
+                        + "'PROVINCIAL' THEN 2 WHEN o.type = 'GRASSROOTS_COMMITTEE' THEN 1 ELSE 0 END, count(*) FROM "
+                        + table + " r LEFT JOIN (SELECT DISTINCT organization_id, type FROM organization_replica) o "
+                        + "ON o.organization_id = r.organization_id GROUP BY 1").getResultList();
+                for (Object[] r : result) {
+                    rows.put(table + " depth " + r[0], ((Number) r[1]).longValue());
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * How the rollup rows added by the chronological run, and the row writes per event, split by closure depth.
+     * Rows: counted in the tables before and after. Writes: the distinct rollup keys of each batch, with the run's
+     * facts cut into batches of the run's average transaction size in ceremony-date order (an estimate of what the
+     * batch statement upserts: the consumer's polls are not recorded), for closure rows of depth >= 1 (structure 'C';
+     * the benchmark's tree never changes during the ingest, so every pair is one 'B' row).
+     */
+    private List<String> rollupWritesByDepth(Map<String, Long> before, int events) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Long> after = rollupRowsByDepth();
+        StringBuilder rows = new StringBuilder("  rollup rows added by the chronological run, per event, by depth over "
+                + "the chi bộ:");
+        after.forEach((k, v) -> rows.append(String.format(" %s %.3f (%,d in all);", k,
+                (v - before.getOrDefault(k, 0L)) / (double) events, v)));
+        lines.add(rows.toString());
+        long chunk = Math.max(1, Math.round(lastEventsPerTransaction));
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = QuarkusTransaction.requiringNew().timeout(600).call(() -> em.createNativeQuery(
+                "WITH f AS (SELECT f.*, (row_number() OVER (ORDER BY f.ceremony_date, f.candidate_id) - 1) / ?1 AS chunk "
+                + "FROM admission_fact f WHERE NOT EXISTS (SELECT 1 FROM bench_facts_before b "
+                + "WHERE b.candidate_id = f.candidate_id)), p AS (SELECT f.chunk, c.depth, c.ancestor_id, f.year, f.month, "
+                + "c.descendant_kind AS kind, f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, "
+                + "f.professional_education, f.sector, f.youth_union FROM f JOIN org_closure c ON c.structure = 'C' "
+                + "AND c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from AND c.valid_to "
+                + "WHERE c.depth >= 1) SELECT depth, count(*), count(DISTINCT (chunk, ancestor_id, year, month, kind, "
+                + "gender, age_band, ethnicity, religion, general_education, professional_education, sector, "
+                + "youth_union)), count(DISTINCT (chunk, ancestor_id, year, month, kind)) FROM p GROUP BY depth "
+                + "ORDER BY depth").setParameter(1, chunk).getResultList());
+        StringBuilder writes = new StringBuilder(String.format("  rollup row writes per event by depth (estimate: "
+                + "distinct keys per batch of %,d events in date order):", chunk));
+        for (Object[] r : result) {
+            writes.append(String.format(" depth %s: pairs %.3f, wide %.3f, period %.3f;", r[0],
+                    ((Number) r[1]).doubleValue() / events, ((Number) r[2]).doubleValue() / events,
+                    ((Number) r[3]).doubleValue() / events));
+        }
+        lines.add(writes.toString());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP TABLE bench_facts_before")
+                .executeUpdate());
+        return lines;
     }
 
     /** Events the candidate consumer applied so far (its checkpoint row: one row, unlike a count of the facts). */
