@@ -1,9 +1,12 @@
 package vn.partydev.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.partydev.testkit.ServiceProcess;
 
 /**
  * The benchmark's settings, from {@code key=value} arguments (or {@code -Dbench.key=value}); every one has a
@@ -84,7 +87,7 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
                 || o.warmupSeconds < 0 || o.warmupSeconds > 600 || o.drainSeconds < 1 || o.drainSeconds > 600) {
             throw new IllegalArgumentException("A setting is out of range: " + o);
         }
-        if (!o.serviceJava.isBlank() && !java.nio.file.Files.isExecutable(java.nio.file.Path.of(o.serviceJava))) {
+        if (!o.serviceJava.isBlank() && !Files.isExecutable(Path.of(o.serviceJava))) {
             throw new IllegalArgumentException("serviceJava must be a java executable, e.g. "
                     + "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; not found: " + o.serviceJava);
         }
@@ -116,9 +119,9 @@ record Options(int threads, int cells, int candidates, int registerThreads, int 
      * service gets after deploy/service-jvm.options ({@code serviceJvm=}, separated by spaces). The benchmark's
      * own JVM (load generator, event watcher, Kafka broker) is whatever runs it.
      */
-    vn.partydev.testkit.ServiceProcess.Jvm serviceRuntime() {
-        vn.partydev.testkit.ServiceProcess.Jvm own = vn.partydev.testkit.ServiceProcess.Jvm.current();
-        return new vn.partydev.testkit.ServiceProcess.Jvm(serviceJava.isBlank() ? own.java() : serviceJava,
+    ServiceProcess.Jvm serviceRuntime() {
+        ServiceProcess.Jvm own = ServiceProcess.Jvm.current();
+        return new ServiceProcess.Jvm(serviceJava.isBlank() ? own.java() : serviceJava,
                 serviceJvm.isBlank() ? List.of() : List.of(serviceJvm.strip().split("\\s+")));
     }
 

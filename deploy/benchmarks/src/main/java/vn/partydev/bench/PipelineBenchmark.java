@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class PipelineBenchmark {
         ServiceProcess.Jvm runtime = options.serviceRuntime();
         System.out.println("services' JVM: " + runtime.java() + " (" + javaVersion(runtime.java()) + ") "
                 + String.join(" ", Files.readAllLines(
-                vn.partydev.testkit.DevTokens.locate(ServiceProcess.JVM_OPTIONS)).stream()
+                DevTokens.locate(ServiceProcess.JVM_OPTIONS)).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList())
                 + (runtime.options().isEmpty() ? "" : " " + String.join(" ", runtime.options()))
                 + " -Xms" + options.serviceHeap() + " -Xmx" + options.serviceHeap()
@@ -147,7 +148,7 @@ public final class PipelineBenchmark {
                                  List<Fixture.Candidate> registered, AtomicInteger next, CpuUsage cpu,
                                  EventWatcher events) throws Exception {
         CpuUsage.Snapshot[] window = new CpuUsage.Snapshot[2];
-        java.time.Instant[] windowTimes = new java.time.Instant[2];
+        Instant[] windowTimes = new Instant[2];
         long[][] database = new long[2][];
         @SuppressWarnings("unchecked")
         Map<String, long[]>[] tables = new Map[2];
@@ -162,7 +163,7 @@ public final class PipelineBenchmark {
                         : " (the rate ramped from 10 % to 100 % over its first " + options.rampSeconds() + " s, ADR 0178)",
                 options.durationSeconds(), Steps.ALL.subList(0, options.steps()).stream().map(Steps.Step::action).toList());
         Workload.Result result = workload.run(() -> {
-            windowTimes[0] = java.time.Instant.now();
+            windowTimes[0] = Instant.now();
             window[0] = cpu.take();
             database[0] = databaseStats();
             tables[0] = tableStats();
@@ -171,7 +172,7 @@ public final class PipelineBenchmark {
                 resetStatements();
             }
         }, () -> {
-            windowTimes[1] = java.time.Instant.now();
+            windowTimes[1] = Instant.now();
             window[1] = cpu.take();
             database[1] = databaseStats();
             tables[1] = tableStats();
