@@ -217,7 +217,7 @@ outbox_backlog() {
   pgbin=$(pg_bin)
   for db in candidate organization; do
     n="$n $db $("$pgbin/psql" -h localhost -p "$DRILL_PG_PORT" -U postgres -d "$db" -tAc \
-        "SELECT count(*) FROM outbox WHERE sent_at IS NULL" 2>/dev/null || echo '?')"
+        "SELECT count(*) FROM outbox_pending" 2>/dev/null || echo '?')"
   done
-  echo "unsent outbox rows:$n"
+  echo "outbox rows not yet on Kafka:$n"
 }

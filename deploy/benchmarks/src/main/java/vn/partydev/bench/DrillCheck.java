@@ -110,8 +110,8 @@ public final class DrillCheck {
         List<String> moving = new ArrayList<>();
         try (Connection candidate = db("candidate"); Connection reporting = db("reporting");
              Connection organization = db("organization")) {
-            long unsentCandidate = count(candidate, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
-            long unsentOrganization = count(organization, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+            long unsentCandidate = count(candidate, "SELECT count(*) FROM outbox_pending");
+            long unsentOrganization = count(organization, "SELECT count(*) FROM outbox_pending");
             long events = count(candidate, "SELECT count(*) FROM outbox WHERE topic = '" + TOPIC + "'");
             long rosterEvents = count(candidate, "SELECT count(*) FROM outbox WHERE topic = '" + TOPIC
                     + "' AND type IN " + ROSTER_TYPES);

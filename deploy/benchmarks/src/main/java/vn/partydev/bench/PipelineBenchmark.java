@@ -209,8 +209,8 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * The outbox table's upkeep over the window: its vacuums (the relay's SELECT walks the dead entries of the
-     * partial index {@code outbox_unsent} until a vacuum removes them) and the index's size.
+     * The outbox table's upkeep over the window: its vacuums and the size of the index the relay reads it by
+     * ({@code outbox_by_xid}, ADR 0187; rows are never updated, so dead rows come only from the hourly purge).
      */
     private static void printOutbox(long[][] outbox) {
         if (outbox[0] == null || outbox[1] == null) {
@@ -218,16 +218,16 @@ public final class PipelineBenchmark {
         }
         System.out.println();
         System.out.printf("## candidate outbox during the window: %d autovacuum(s), %d vacuum(s) in all; dead rows %d "
-                        + "at the start, %d at the end; live rows %d at the end; index outbox_unsent %d kB at the start, "
+                        + "at the start, %d at the end; live rows %d at the end; index outbox_by_xid %d kB at the start, "
                         + "%d kB at the end%n",
                 outbox[1][0] - outbox[0][0], outbox[1][1] - outbox[0][1], outbox[0][2], outbox[1][2], outbox[1][3],
                 outbox[0][4] / 1024, outbox[1][4] / 1024);
     }
 
-    /** outbox's autovacuum count, vacuum count (manual + auto), dead and live rows, outbox_unsent's bytes. */
+    /** outbox's autovacuum count, vacuum count (manual + auto), dead and live rows, outbox_by_xid's bytes. */
     private static long[] outboxStats() {
         return candidateRow("SELECT autovacuum_count, autovacuum_count + vacuum_count, n_dead_tup, n_live_tup, "
-                + "pg_relation_size('outbox_unsent') FROM pg_stat_user_tables WHERE relname = 'outbox'", 5);
+                + "pg_relation_size('outbox_by_xid') FROM pg_stat_user_tables WHERE relname = 'outbox'", 5);
     }
 
     /**
@@ -501,7 +501,7 @@ public final class PipelineBenchmark {
     }
 
     private static long unsentOutbox() throws Exception {
-        return count("candidate", "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+        return count("candidate", "SELECT count(*) FROM outbox_pending");
     }
 
     private static long candidateEvents() throws Exception {

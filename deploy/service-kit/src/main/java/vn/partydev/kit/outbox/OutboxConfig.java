@@ -33,7 +33,7 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long published rows are kept for inspection before they are deleted. */
+    /** How long published rows are kept for inspection before they are deleted (checked once an hour). */
     @WithDefault("P7D")
     Duration retention();
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +19,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,11 +36,16 @@ import org.jboss.logging.Logger;
 import vn.partydev.kit.events.CloudEventHeaders;
 
 /**
- * Publishes committed outbox rows to Kafka in the order they were written, and marks a row sent only after
- * the broker acknowledged it ({@code acks=all}, idempotent producer). A row whose send failed, and every
- * later row of the same key, stays unsent and is tried again, so per-key order holds. Only one instance of
- * a service relays at a time: it holds a PostgreSQL advisory lock, and the others wait for it.
- * Delivery is at least once; consumers drop duplicates by event id.
+ * Publishes committed outbox rows to Kafka, and never updates them (ADR 0187). Which rows are published is
+ * kept as a PostgreSQL snapshot in the one-row table {@code outbox_relay}: every row whose transaction
+ * ({@code outbox.xid}) is visible in {@code published} has reached the broker. A round takes a new snapshot,
+ * publishes the rows visible in it and not in {@code published} in {@code seq} order, and makes it the new
+ * {@code published} once the broker acknowledged them all ({@code acks=all}, idempotent producer). Every
+ * committed row falls in exactly one round, whatever order transactions commit in; two changes of one key
+ * keep their order because the second waited for the first's row lock, so it commits later (a later round or
+ * the same one) and took its {@code seq} later. A round whose send failed is sent again whole: delivery is at
+ * least once, consumers drop duplicates by event id. Only one instance of a service relays at a time: it holds
+ * a PostgreSQL advisory lock, and the others wait for it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -124,20 +128,32 @@ public class OutboxRelay {
                     continue;
                 }
                 LOG.info("Outbox relay is publishing");
-                while (running) {
-                    int sent = publishBatch(connection);
-                    purgeOccasionally(connection);
-                    if (sent == 0) {
-                        pause(config.idleWait().toMillis());
-                    } else if (sent < config.batchSize() && !config.partialBatchWait().isZero()) {
-                        pause(config.partialBatchWait().toMillis());
-                    }
+                // The round's read depends on how far apart its snapshots are: plan it with their values each
+                // time (the connection goes back to the pool with the setting undone).
+                execute(connection, "SET plan_cache_mode = force_custom_plan");
+                try {
+                    publishWhileRunning(connection);
+                } finally {
+                    execute(connection, "RESET plan_cache_mode");
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     LOG.warnf("Outbox relay paused: %s", e.getMessage());
                     pause(1_000);
                 }
+            }
+        }
+    }
+
+    private void publishWhileRunning(Connection connection) throws SQLException {
+        OutboxPosition position = OutboxPosition.load(connection);
+        while (running) {
+            int sent = publishRound(connection, position);
+            purgeOccasionally(connection, position);
+            if (sent == 0) {
+                pause(config.idleWait().toMillis());
+            } else if (sent < config.batchSize() && !config.partialBatchWait().isZero()) {
+                pause(config.partialBatchWait().toMillis());
             }
         }
     }
@@ -151,26 +167,74 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(UUID id, String topic, String key, String type, String payload, OffsetDateTime occurredAt) {
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        }
     }
 
-    /** One round: read unsent rows in order, send them, mark the acknowledged ones. Returns how many were sent. */
-    int publishBatch(Connection connection) throws SQLException {
+    private record Row(long seq, UUID id, String topic, String key, String type, String payload,
+                       OffsetDateTime occurredAt) {
+    }
+
+    /**
+     * One read of the current round: at most {@code batchSize} rows committed in the round's snapshot and not in
+     * the published one, after the round's last published {@code seq}, sent and acknowledged. Returns how many
+     * were sent (0 when the round is over or a send failed; a failed read is sent again whole).
+     */
+    int publishRound(Connection connection, OutboxPosition position) throws SQLException {
+        String batch = position.batch(connection);
+        List<Row> rows = readRound(connection, position.published(), batch, position.batchSeq());
+        if (rows.isEmpty()) {
+            position.completeRound(false);
+            position.saveIfChanged(connection);
+            return 0;
+        }
+        if (!send(rows)) {
+            LOG.warnf("Kafka did not acknowledge all of %d event(s); they will be sent again", rows.size());
+            pause(500);
+            return 0;
+        }
+        published.increment(rows.size());
+        if (rows.size() < config.batchSize()) {
+            position.completeRound(true);
+        } else {
+            position.advanceWithin(rows.get(rows.size() - 1).seq());
+        }
+        position.saveIfChanged(connection);
+        return rows.size();
+    }
+
+    /*
+     * Rows not visible in `published` are those of transactions it saw in progress (its xip list) or that began
+     * after it (xid >= its xmax): two index ranges of outbox_by_xid, however old the oldest running transaction.
+     */
+    private List<Row> readRound(Connection connection, String publishedSnapshot, String batch, long afterSeq)
+            throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, topic, aggregateid, type, payload::text, occurred_at FROM outbox "
-                        + "WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
-            select.setInt(1, config.batchSize());
+                "SELECT seq, id, topic, aggregateid, type, payload::text, occurred_at FROM outbox "
+                        + "WHERE (xid = ANY (ARRAY(SELECT pg_snapshot_xip(?::pg_snapshot))) "
+                        + "OR (xid >= pg_snapshot_xmax(?::pg_snapshot) AND xid < pg_snapshot_xmax(?::pg_snapshot))) "
+                        + "AND pg_visible_in_snapshot(xid, ?::pg_snapshot) AND seq > ? ORDER BY seq LIMIT ?")) {
+            select.setString(1, publishedSnapshot);
+            select.setString(2, publishedSnapshot);
+            select.setString(3, batch);
+            select.setString(4, batch);
+            select.setLong(5, afterSeq);
+            select.setInt(6, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class)));
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)));
                 }
             }
         }
-        if (rows.isEmpty()) {
-            return 0;
-        }
+        return rows;
+    }
+
+    /** Sends the rows in order and waits for the broker: true when every one was acknowledged. */
+    private boolean send(List<Row> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
@@ -186,51 +250,31 @@ public class OutboxRelay {
             acks.add(producer.send(record));
         }
         producer.flush();
-        List<UUID> sent = new ArrayList<>(rows.size());
-        Set<String> failedKeys = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
+        boolean all = true;
+        for (Future<RecordMetadata> ack : acks) {
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
-                if (!failedKeys.contains(row.key())) {
-                    sent.add(row.id());
-                }
-            } catch (Exception failed) {
-                failedKeys.add(row.key());
-                if (failed instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
+                ack.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                all = false;
             }
         }
-        markSent(connection, sent);
-        published.increment(sent.size());
-        if (!failedKeys.isEmpty()) {
-            LOG.warnf("Kafka did not acknowledge events of %d key(s); they will be sent again", failedKeys.size());
-            pause(500);
-        }
-        return sent.size();
+        return all;
     }
 
-    private static void markSent(Connection connection, List<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Array array = connection.createArrayOf("uuid", ids.toArray());
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)")) {
-            update.setArray(1, array);
-            update.executeUpdate();
-        }
-    }
-
-    private void purgeOccasionally(Connection connection) throws SQLException {
+    /** Deletes published rows older than the retention, once an hour. */
+    private void purgeOccasionally(Connection connection, OutboxPosition position) throws SQLException {
         if (Instant.now().isBefore(lastPurge.plusSeconds(3600))) {
             return;
         }
         lastPurge = Instant.now();
         try (PreparedStatement purge = connection.prepareStatement(
-                "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)")) {
+                "DELETE FROM outbox WHERE occurred_at < now() - make_interval(secs => ?) "
+                        + "AND xid < pg_snapshot_xmin(?::pg_snapshot)")) {
             purge.setDouble(1, config.retention().toSeconds());
+            purge.setString(2, position.published());
             purge.executeUpdate();
         }
     }
