@@ -11,13 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +32,7 @@ class OrganizationEventsTests {
         UUID province = Api.establish(Api.uniqueCode("BP"), "Đảng bộ tỉnh Bình Phước", "PROVINCIAL", "OTHER", null);
 
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = TopicReader.fromStart(bootstrap)) {
             consumer.subscribe(List.of("party.organization.v1"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -69,14 +65,6 @@ class OrganizationEventsTests {
     long unsentRowsFor(UUID id) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox_pending WHERE aggregateid = ?1")
                 .setParameter(1, id.toString()).getSingleResult()).longValue();
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Properties props = new Properties();
-        props.putAll(Map.of("bootstrap.servers", bootstrap, "group.id", "test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName()));
-        return new KafkaConsumer<>(props);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
