@@ -178,7 +178,11 @@ class ReportingBenchmark {
             if (profiled) {
                 report.addAll(topStatements(steadyEvents));
             }
+            report.addAll(windows("chronological dates", steadyEvents));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("CREATE UNLOGGED TABLE "
+                    + "bench_facts_before AS SELECT candidate_id FROM admission_fact").executeUpdate());
             report.addAll(steady("random dates", props, cells, random, steadyEvents, false));
+            report.addAll(windows("random dates", steadyEvents));
         }
 
         // 2b. Freshness: events at a steady rate (candidate-service's benchmark load is ~400 actions/s), each timed
@@ -534,9 +538,185 @@ class ReportingBenchmark {
                     ((Number) r[3]).doubleValue() / events));
         }
         lines.add(writes.toString());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP TABLE bench_facts_before")
-                .executeUpdate());
         return lines;
+    }
+
+    /** The fold statement's work_mem (a fold job would set its own; the consumer's statements run at the default). */
+    private static final String FOLD_WORK_MEM = "64MB";
+
+    /** The window lengths (events in arrival order) {@link #windows} counts and folds. */
+    private static final int[] WINDOWS = {3_000, 30_000, 100_000, 200_000};
+
+    /**
+     * Session 12 (issue 5): what a fold of the rollups from the facts over longer windows would write and cost, on
+     * the run's own events (the facts not in {@code bench_facts_before}, which this drops). Arrival order: the
+     * transaction that wrote the fact (its xmin; the consumer's batches in the order they began), then date and id.
+     * (1) For windows of {@link #WINDOWS} consecutive events (full windows only): the distinct rollup keys the
+     * windows would write per event, by closure depth over the chi bộ and rollup (structure 'C', depth >= 1: what
+     * a fold upserts; the benchmark's tree does not change during a run, so every pair is one 'B' row).
+     * (2) Opt-in ({@code -Dbench.foldProbe=true}): one fold statement per window length (the first window), run and
+     * rolled back to a savepoint at work_mem {@link #FOLD_WORK_MEM}: the facts of the window joined with their
+     * rollup pairs (both structures, ADR 0170's rule, see {@code bench_pairs}), grouped by the wide key, upserted
+     * into the wide rollup and regrouped into the period rollup — elapsed time and the backend's CPU; then the same
+     * under EXPLAIN (ANALYZE, BUFFERS), also rolled back. Outside every timed window; the rollups' counts are left
+     * as they were (not their dead tuples).
+     */
+    private List<String> windows(String label, int events) {
+        List<String> lines = new ArrayList<>();
+        long t0 = System.nanoTime();
+        long n = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            em.createNativeQuery("CREATE UNLOGGED TABLE bench_window AS SELECT row_number() OVER (ORDER BY "
+                    + "f.xmin::text::bigint, f.ceremony_date, f.candidate_id) AS seq, f.* FROM admission_fact f "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM bench_facts_before b WHERE b.candidate_id = f.candidate_id)")
+                    .executeUpdate();
+            em.createNativeQuery("CREATE INDEX bench_window_seq ON bench_window (seq)").executeUpdate();
+            em.createNativeQuery("DROP TABLE bench_facts_before").executeUpdate();
+            em.createNativeQuery("ANALYZE bench_window").executeUpdate();
+            // The fold's pairs, ADR 0170's rule worked out once per (chi bộ, ancestor, kind) instead of per fact: the
+            // dates both structures hold the pair ('B'), the dates only one does ('C' or 'H'), as date intervals. A
+            // fold joins each fact with the one row per ancestor whose interval holds its date, as the live statement's
+            // GROUP BY does per delta. Derived from the closure when the tree changes, not per fold.
+            em.createNativeQuery("CREATE UNLOGGED TABLE bench_pairs AS WITH s AS (SELECT c.structure, "
+                    + "c.descendant_id, c.ancestor_id, c.descendant_kind, range_agg(daterange(c.valid_from, c.valid_to, "
+                    + "'[]')) AS r FROM org_closure c WHERE c.structure IN ('C', 'H') AND "
+                    + vn.partydev.reporting.projection.RollupScope.ROLLUP_ROWS + " GROUP BY 1, 2, 3, 4), "
+                    + "x AS (SELECT descendant_id, ancestor_id, descendant_kind, coalesce(cs.r, '{}') AS cr, "
+                    + "coalesce(hs.r, '{}') AS hr FROM (SELECT * FROM s WHERE structure = 'C') cs FULL JOIN "
+                    + "(SELECT * FROM s WHERE structure = 'H') hs USING (descendant_id, ancestor_id, descendant_kind)) "
+                    + "SELECT x.descendant_id, x.ancestor_id, x.descendant_kind, v.structure, lower(u) AS valid_from, "
+                    + "upper(u) - 1 AS valid_to FROM x CROSS JOIN LATERAL (VALUES ('B'::char(1), x.cr * x.hr), "
+                    + "('C', x.cr - x.hr), ('H', x.hr - x.cr)) v(structure, m) CROSS JOIN LATERAL unnest(v.m) u")
+                    .executeUpdate();
+            em.createNativeQuery("CREATE INDEX bench_pairs_descendant ON bench_pairs (descendant_id)").executeUpdate();
+            em.createNativeQuery("ANALYZE bench_pairs").executeUpdate();
+            return ((Number) em.createNativeQuery("SELECT count(*) FROM bench_window").getSingleResult()).longValue();
+        });
+        for (int w : WINDOWS) {
+            long full = n / w * w;
+            if (full == 0) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> result = QuarkusTransaction.requiringNew().timeout(600).call(() -> em.createNativeQuery(
+                    "WITH p AS (SELECT (f.seq - 1) / ?1 AS w, c.depth, c.ancestor_id, f.year, f.month, "
+                    + "c.descendant_kind AS kind, f.gender, f.age_band, f.ethnicity, f.religion, f.general_education, "
+                    + "f.professional_education, f.sector, f.youth_union FROM bench_window f JOIN org_closure c "
+                    + "ON c.structure = 'C' AND c.descendant_id = f.cell_id AND f.ceremony_date BETWEEN c.valid_from "
+                    + "AND c.valid_to WHERE c.depth >= 1 AND f.seq <= ?2) SELECT depth, count(DISTINCT (w, ancestor_id, "
+                    + "year, month, kind, gender, age_band, ethnicity, religion, general_education, "
+                    + "professional_education, sector, youth_union)), count(DISTINCT (w, ancestor_id, year, month, "
+                    + "kind)) FROM p GROUP BY depth ORDER BY depth").setParameter(1, w).setParameter(2, full)
+                    .getResultList());
+            StringBuilder line = new StringBuilder(String.format("  window probe, %s: windows of %,d events in arrival "
+                    + "order (%,d full windows, %,d events): rollup rows a fold would write per event:", label, w,
+                    full / w, full));
+            double wide = 0, period = 0;
+            for (Object[] r : result) {
+                double dw = ((Number) r[1]).doubleValue() / full, dp = ((Number) r[2]).doubleValue() / full;
+                wide += dw;
+                period += dp;
+                line.append(String.format(" depth %s: wide %.3f, period %.3f;", r[0], dw, dp));
+            }
+            line.append(String.format(" all: wide %.3f, period %.3f, both %.3f", wide, period, wide + period));
+            lines.add(line.toString());
+        }
+        // Opt-in (-Dbench.foldProbe=true; session 12's runs had it on): the folds are rolled back, but their dead
+        // tuples stay in both rollups and slow the reads timed at the end of the run. All timed folds first, then
+        // the plans, as session 12 measured them.
+        int[] folds = Boolean.getBoolean("bench.foldProbe") ? WINDOWS : new int[0];
+        for (int w : folds) {
+            if (n < w) {
+                continue;
+            }
+            lines.add(String.format("  fold probe, %s, the first %,d events: %s", label, w, fold(1, w, false)));
+        }
+        for (int w : folds) {
+            if (n < w) {
+                continue;
+            }
+            lines.add(String.format("  fold plan, %s, the first %,d events: %s", label, w, fold(1, w, true)));
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP TABLE bench_window, bench_pairs")
+                .executeUpdate());
+        lines.add(String.format("  window and fold probes (%s) took %.1f s; load average after %s", label,
+                (System.nanoTime() - t0) / 1e9, loadAverage()));
+        return lines;
+    }
+
+    /**
+     * One fold of {@code bench_window}'s events {@code from..to} into both rollups, rolled back to a savepoint:
+     * elapsed ms, backend CPU ms, rows upserted, per event; or with {@code explain} the EXPLAIN (ANALYZE, BUFFERS)
+     * output on one line.
+     */
+    private String fold(long from, long to, boolean explain) {
+        String sql = "WITH d AS (SELECT p.structure, p.ancestor_id, p.descendant_kind, f.year, f.month, "
+                + "f.gender COLLATE \"C\" AS gender, f.age_band COLLATE \"C\" AS age_band, "
+                + "f.ethnicity COLLATE \"C\" AS ethnicity, f.religion COLLATE \"C\" AS religion, "
+                + "f.general_education COLLATE \"C\" AS general_education, "
+                + "f.professional_education COLLATE \"C\" AS professional_education, f.sector COLLATE \"C\" AS sector, "
+                + "f.youth_union, count(*) AS n FROM bench_window f JOIN bench_pairs p ON p.descendant_id = f.cell_id "
+                + "AND f.ceremony_date BETWEEN p.valid_from AND p.valid_to WHERE f.seq BETWEEN " + from + " AND " + to
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13), "
+                + "wide AS (INSERT INTO admission_rollup AS r (structure, organization_id, year, month, kind, gender, "
+                + "age_band, ethnicity, religion, general_education, professional_education, sector, youth_union, "
+                + "count) SELECT structure, ancestor_id, year, month, descendant_kind, gender, age_band, ethnicity, "
+                + "religion, general_education, professional_education, sector, youth_union, n FROM d "
+                + "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 "
+                + "ON CONFLICT (structure, organization_id, year, month, kind, gender, age_band, ethnicity, religion, "
+                + "general_education, professional_education, sector, youth_union) "
+                + "DO UPDATE SET count = r.count + EXCLUDED.count RETURNING 1), "
+                + "period AS (INSERT INTO admission_rollup_period AS r (structure, organization_id, year, month, kind, "
+                + "count) SELECT structure, ancestor_id, year, month, descendant_kind, sum(n) FROM d "
+                + "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 ON CONFLICT (structure, organization_id, year, month, "
+                + "kind) DO UPDATE SET count = r.count + EXCLUDED.count RETURNING 1) "
+                + "SELECT (SELECT count(*) FROM wide), (SELECT count(*) FROM period)";
+        long events = to - from + 1;
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> {
+                    try (var st = connection.createStatement()) {
+                        st.execute("SAVEPOINT fold_probe");
+                        st.execute("SET LOCAL work_mem = '" + FOLD_WORK_MEM + "'");
+                        if (explain) {
+                            List<String> plan = new ArrayList<>();
+                            try (var rows = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                                while (rows.next()) {
+                                    plan.add(rows.getString(1).strip());
+                                }
+                            }
+                            st.execute("ROLLBACK TO SAVEPOINT fold_probe");
+                            return String.join(" / ", plan);
+                        }
+                        long pid;
+                        try (var rows = st.executeQuery("SELECT pg_backend_pid()")) {
+                            rows.next();
+                            pid = rows.getLong(1);
+                        }
+                        long cpu0 = processTicks(pid), s = System.nanoTime();
+                        long wideRows, periodRows;
+                        try (var rows = st.executeQuery(sql)) {
+                            rows.next();
+                            wideRows = rows.getLong(1);
+                            periodRows = rows.getLong(2);
+                        }
+                        double ms = (System.nanoTime() - s) / 1e6;
+                        long cpu = (processTicks(pid) - cpu0) * 10;
+                        st.execute("ROLLBACK TO SAVEPOINT fold_probe");
+                        return String.format("%.0f ms elapsed = %.4f ms/event, backend CPU %d ms = %.4f ms/event; rows "
+                                + "upserted wide %,d + period %,d = %.3f per event", ms, ms / events, cpu,
+                                (double) cpu / events, wideRows, periodRows, (wideRows + periodRows) / (double) events);
+                    }
+                }));
+    }
+
+    /** utime + stime of a process, in clock ticks (USER_HZ = 100); 0 when it is gone. */
+    private static long processTicks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     /** Events the candidate consumer applied so far (its checkpoint row: one row, unlike a count of the facts). */
@@ -640,15 +820,7 @@ class ReportingBenchmark {
         @SuppressWarnings("unchecked")
         List<Number> pids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT pid FROM pg_stat_activity").getResultList());
-        long ticks = pids.stream().mapToLong(pid -> {
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-            } catch (java.io.IOException | RuntimeException gone) {
-                return 0;
-            }
-        }).sum();
+        long ticks = pids.stream().mapToLong(pid -> processTicks(pid.longValue())).sum();
         return ticks * 10; // USER_HZ = 100
     }
 
