@@ -30,10 +30,10 @@ class CandidateRowObjectTests {
     CandidateRows rows;
 
     @Test
-    void theLockedRowTracksNoChangedFields() {
+    void theRowReadForAStepTracksNoChangedFields() {
         Api.Tree tree = Api.tree(bootstrap, replica);
         UUID id = Api.register("admin", null, Api.candidate(tree.cell()));
-        CandidateEntity c = rows.inPlainTransaction(connection -> rows.lock(connection, id));
+        CandidateEntity c = rows.withoutTransaction(connection -> rows.current(connection, id));
         assertEquals(id, c.id);
         assertEquals("OUTSTANDING_MASS", c.stage);
         SelfDirtinessTracker tracked = (SelfDirtinessTracker) (Object) c;

@@ -56,27 +56,59 @@ class PipelineIntegrityTests {
     @Test
     void ofTwoConcurrentStepsOnOneVersionOneWinsAndTheOther412() throws Exception {
         UUID id = candidate();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (String date : new String[] {"2024-03-05", "2024-03-06"}) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return Api.as("secretary", tree.cell()).header("If-Match", "\"0\"")
-                        .body("{\"date\":\"" + date + "\"}")
-                        .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        Collections.sort(statuses);
+        List<String> dates = List.of("2024-03-05", "2024-03-06");
+        List<Integer> statuses = atOnce(2, i -> Api.as("secretary", tree.cell()).header("If-Match", "\"0\"")
+                .body("{\"date\":\"" + dates.get(i) + "\"}")
+                .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id).statusCode());
         assertEquals(List.of(200, 412), statuses);
         Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
         assertEquals(1L, events(id));
+    }
+
+    /**
+     * Without If-Match a step that loses the race is judged again on the row the winner wrote (ADR 0189: the row
+     * is read without a lock and written only at the version judged), so the same step taken eight times at once
+     * is written once and the seven others are out of order.
+     */
+    @Test
+    void ofEightConcurrentSameStepsWithoutIfMatchOneIsWrittenAndTheOthersAreOutOfOrder() throws Exception {
+        UUID id = candidate();
+        List<String> statuses = atOnce(8, i -> {
+            var answer = Api.as("secretary", tree.cell()).body("{\"date\":\"2024-03-05\"}")
+                    .post("/api/v1/candidates/{id}/actions/recognize-sympathizer", id);
+            return answer.statusCode() == 200 ? "200" : answer.statusCode() + " " + answer.path("code");
+        });
+        assertEquals(List.of("200", "422 STAGE_ORDER", "422 STAGE_ORDER", "422 STAGE_ORDER", "422 STAGE_ORDER",
+                "422 STAGE_ORDER", "422 STAGE_ORDER", "422 STAGE_ORDER"), statuses);
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}", id).then().body("version", equalTo(1));
+        Api.as("viewer", tree.cell()).get("/api/v1/candidates/{id}/history", id).then().body("items", hasSize(2));
+        assertEquals(1L, events(id));
+    }
+
+    /** Runs {@code n} requests released together and answers their results, sorted. */
+    private static <T extends Comparable<T>> List<T> atOnce(int n, java.util.function.IntFunction<T> request)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            Collections.sort(results);
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

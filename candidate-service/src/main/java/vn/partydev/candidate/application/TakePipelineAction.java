@@ -52,8 +52,9 @@ import vn.partydev.kit.rest.IfMatch;
 /**
  * Takes one step of the admission pipeline: checks scope, order and version, asks organization-service what
  * the rules need (before any write, so that a failure there writes nothing), judges the step by every rule in
- * force on its date, and records the change, its history row and its event in one transaction. The candidate
- * row is locked for the write, so of two concurrent steps with the same If-Match one wins and the other gets 412.
+ * force on its date, and records the change, its history row and its event in one statement. The row is written
+ * only at the version it was judged on (a step that asks organization-service also locks it; a local step does
+ * not, ADR 0189), so of two concurrent steps with the same If-Match one wins and the other gets 412.
  */
 @ApplicationScoped
 public class TakePipelineAction {
@@ -148,36 +149,44 @@ public class TakePipelineAction {
         });
     }
 
-    /** Tries of the plain-JDBC path of a local step before it falls back to one JTA transaction (ADR 0150). */
+    /** Tries of the auto-commit path of a local step before it falls back to one JTA transaction (ADR 0150, 0189). */
     static final int PLAIN_ATTEMPTS = 4;
 
     /**
-     * A step that needs nothing from organization-service (ADR 0150): what the step must read through Hibernate
-     * (a non-national caller's scope, the chi bộ's type for the steps whose order depends on it) is read first,
-     * with no lock held; then one plain JDBC transaction locks the row, judges, writes and commits, reading
-     * nothing else. Should the row have moved to another chi bộ in between, or a calendar year be missing, the
-     * transaction is rolled back (nothing written, lock released), the missing fact is read and the step starts
-     * again; after {@link #PLAIN_ATTEMPTS} tries the step runs as before in one JTA transaction.
+     * A step that needs nothing from organization-service (ADR 0150, ADR 0189): what the step must read through
+     * Hibernate (a non-national caller's scope, the chi bộ's type for the steps whose order depends on it) is read
+     * first; then, on one auto-commit connection, the row is read WITHOUT a lock, judged, and written by one
+     * statement that finds the row only at the version it was judged on. Two round trips, no BEGIN, no COMMIT, no
+     * tuple lock. Of two concurrent steps on one candidate, the second's write finds the version moved and writes
+     * nothing: with {@code If-Match} the client named a version that is no longer current (412, as under a lock,
+     * where it would have waited and then seen the new version); without it, the step is read and judged again on
+     * the new row. Should the row have moved to another chi bộ in between, or a calendar year be missing, nothing
+     * was written, the missing fact is read and the step starts again; after {@link #PLAIN_ATTEMPTS} tries the step
+     * runs under a row lock in one JTA transaction, as a step that asks organization-service does.
      */
     private Taken takeLocalStep(UUID candidateId, Step step, String ifMatch) {
         Action action = step.command().action();
         for (int attempt = 1; attempt <= PLAIN_ATTEMPTS; attempt++) {
             Before before = readBeforeLock(candidateId, action);
             try {
-                return rows.inPlainTransaction(connection -> {
-                    CandidateEntity c = rows.lock(connection, candidateId);
+                Taken taken = rows.withoutTransaction(connection -> {
+                    CandidateEntity c = rows.current(connection, candidateId);
                     if (c != null && !before.holdsFor(c)) {
                         throw Moved.INSTANCE;
                     }
                     checkBeforeJudging(candidateId, c, step, ifMatch, before);
-                    return WorkingDayCalendar.withoutLoading(() ->
-                            judgeAndWrite(connection, c, step, OrganizationFacts.NONE, before.grassrootsCell()));
+                    return WorkingDayCalendar.withoutLoading(() -> judgeAndWriteUnlocked(connection, c, step,
+                            ifMatch, before.grassrootsCell()));
                 });
+                if (taken != null) {
+                    return taken;
+                }
+                // Without If-Match: another step changed the row between the read and the write; judge again.
             } catch (WorkingDayCalendar.YearNotLoaded missing) {
-                // Rolled back, lock and connection released: read the year, then take the step again.
+                // Nothing written, connection released: read the year, then take the step again.
                 calendar.load(missing.year());
             } catch (Moved moved) {
-                // The candidate changed chi bộ between the read and the lock: read its scope again.
+                // The candidate changed chi bộ since its scope was read: read its scope again.
             }
         }
         return rows.inTransaction(connection -> {
@@ -272,6 +281,31 @@ public class TakePipelineAction {
      */
     private Taken judgeAndWrite(Connection connection, CandidateEntity c, Step step, OrganizationFacts remote,
                                 Boolean grassrootsCell) throws SQLException {
+        Taken taken = judgeAndWriteAtVersion(connection, c, step, remote, grassrootsCell);
+        if (taken == null) {
+            // Cannot happen while the row is locked; if it ever did, the version moved under us: stale.
+            throw changedMeanwhile();
+        }
+        return taken;
+    }
+
+    /**
+     * Judges the step on a row read without a lock (ADR 0189) and writes it if the row is still at the version it
+     * was read at. Answers null when it was not (nothing written) and the client sent no {@code If-Match}; with
+     * one, the version it named is stale: 412.
+     */
+    private Taken judgeAndWriteUnlocked(Connection connection, CandidateEntity c, Step step, String ifMatch,
+                                        Boolean grassrootsCell) throws SQLException {
+        Taken taken = judgeAndWriteAtVersion(connection, c, step, OrganizationFacts.NONE, grassrootsCell);
+        if (taken == null && ifMatch != null) {
+            throw changedMeanwhile();
+        }
+        return taken;
+    }
+
+    /** Judges the step and writes it; null when the row was no longer at the version judged (nothing written). */
+    private Taken judgeAndWriteAtVersion(Connection connection, CandidateEntity c, Step step,
+                                         OrganizationFacts remote, Boolean grassrootsCell) throws SQLException {
         Judgement judgement = judge(c, step, remote, grassrootsCell);
         if (judgement.stageOrder() != null) {
             throw stageOrder(judgement.stageOrder());
@@ -285,11 +319,14 @@ public class TakePipelineAction {
         // bypasses OutboxWriter's own audit hook; no HTTP caller (null) means no audit row, as AuditTrail does.
         AuditActor actor = actors.current(false).orElse(null);
         if (!rows.writeStep(connection, c, judgedVersion, r.history(), r.event(), actor)) {
-            // Cannot happen while the row is locked; if it ever did, the version moved under us: stale.
-            throw ApiException.preconditionFailed(Text.of("Hồ sơ vừa được thay đổi; hãy đọc lại và thử lại.",
-                    "The candidate changed meanwhile; read it again and retry."));
+            return null;
         }
         return new Taken(c, r.deadlines());
+    }
+
+    private static ApiException changedMeanwhile() {
+        return ApiException.preconditionFailed(Text.of("Hồ sơ vừa được thay đổi; hãy đọc lại và thử lại.",
+                "The candidate changed meanwhile; read it again and retry."));
     }
 
     /** One candidate's step inside a batch (e.g. the completions of a training class). */

@@ -17,9 +17,10 @@ import org.hibernate.engine.spi.SelfDirtinessTracker;
 import vn.partydev.kit.audit.AuditActor;
 
 /**
- * The statements of one pipeline step in plain JDBC, in a transaction of their own (ADR 0086): the candidate row
- * read {@code FOR UPDATE}, then ONE statement that writes the row's new state, its history row and its outbox
- * event, then the commit. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
+ * The statements of one pipeline step in plain JDBC (ADR 0086): the candidate row read, then ONE statement that
+ * writes the row's new state, its history row and its outbox event if the row is still at the version it was
+ * read at. A step that needs nothing from organization-service runs in auto-commit (ADR 0189: two round trips,
+ * no row lock); the others read the row {@code FOR UPDATE} in a transaction and commit. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
  * cores); through Hibernate it cost a session, a dirty check of ~50 columns, a full-row UPDATE and three more
  * round trips. The columns are the same as {@link CandidateEntity}'s and {@link HistoryEntity}'s, which stay
  * the mapping for every other use (lists, registration, transfers, training classes).
@@ -39,6 +40,9 @@ public class CandidateRows {
             + "recognition_due, certificate_due, created_at, version";
 
     private static final String LOCK = "SELECT " + COLUMNS + " FROM candidate WHERE id = ? FOR UPDATE";
+
+    /** The row as it is now, without a lock: a step that is written with its version check (ADR 0189). */
+    private static final String CURRENT = "SELECT " + COLUMNS + " FROM candidate WHERE id = ?";
 
     /** The step's UPDATE of the row and its history row: the first two parts of {@link #WRITE_STEP}. */
     private static final String STEP_AND_HISTORY = """
@@ -121,48 +125,21 @@ public class CandidateRows {
     }
 
     /**
-     * Runs {@code work} in a plain database transaction on one pooled connection, without JTA and without a
-     * Hibernate session (ADR 0150): committed when it returns, rolled back when it throws (a refusal such as
-     * 404, 412 or 422 is thrown, so it writes nothing). Nothing in {@code work} may read through Hibernate or
-     * anything else that takes a pooled connection: the row lock would then be held while waiting for a second
-     * connection. The caller reads what it needs before ({@code TakePipelineAction}); the working-day calendar
-     * refuses to load a year meanwhile ({@code WorkingDayCalendar.withoutLoading}). Must not be called inside a
-     * JTA transaction.
+     * Runs {@code work} on one pooled connection in auto-commit mode (ADR 0189): each statement is its own
+     * transaction. {@link #writeStep} is one statement, so the row, its history, the audit row and the event
+     * are still written all together or not at all; the statement's {@code WHERE version = ?} replaces the row
+     * lock as the guard against a concurrent change. Nothing in {@code work} may read through Hibernate or
+     * anything else that takes a pooled connection (the caller would hold one connection while waiting for a second). Must not be called
+     * inside a JTA transaction (the connection would be enlisted in it and not auto-commit).
      */
-    public <T> T inPlainTransaction(Work<T> work) {
+    public <T> T withoutTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            boolean committed = false;
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                committed = true;
-                return result;
-            } finally {
-                if (!committed) {
-                    rollback(connection);
-                }
-                restoreAutoCommit(connection);
+            if (!connection.getAutoCommit()) {
+                throw new IllegalStateException("A step without a transaction was given a connection in a transaction");
             }
+            return work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("A pipeline step could not be written", e);
-        }
-    }
-
-    /** The pool's other users (the outbox relay, the idempotency filter, Hibernate) expect auto-commit connections. */
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A broken connection: the pool validates and discards it; the step's own failure is what matters.
-        }
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken: the pool discards it, and PostgreSQL has rolled the transaction back.
         }
     }
 
@@ -172,6 +149,19 @@ public class CandidateRows {
      */
     public CandidateEntity lock(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(LOCK)) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? read(rs) : null;
+            }
+        }
+    }
+
+    /**
+     * The candidate as it is now, or null when there is none; no lock is taken, so the row may change before
+     * {@link #writeStep}, whose version check then writes nothing. A plain object, as {@link #lock} answers.
+     */
+    public CandidateEntity current(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CURRENT)) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? read(rs) : null;
