@@ -2,12 +2,17 @@ package vn.partydev.candidate.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Vietnamese names stored NFC-normalized and matched without diacritics: "Nguyễn Thị Hồng Đào" is found by
  * "nguyen thi hong dao".
  */
 public final class SearchText {
+
+    /** Compiled once: every registration and every name search folds a name (String.replaceAll compiles per call). */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SearchText() {
     }
@@ -21,7 +26,8 @@ public final class SearchText {
             return null;
         }
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String withoutMarks = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(withoutMarks).replaceAll(" ").strip();
     }
 
     /** "079012345612" → "0790******12": enough to tell two people apart on a list, not enough to identify. */
