@@ -291,13 +291,13 @@ public class TakePipelineAction {
 
     /**
      * Judges the step on a row read without a lock (ADR 0189) and writes it if the row is still at the version it
-     * was read at. Answers null when it was not (nothing written) and the client sent no {@code If-Match}; with
-     * one, the version it named is stale: 412.
+     * was read at. Answers null when it was not (nothing written) and the client's {@code If-Match} named no
+     * version (absent or {@code *}: the step is judged again); when it named one, that version is stale: 412.
      */
     private Taken judgeAndWriteUnlocked(Connection connection, CandidateEntity c, Step step, String ifMatch,
                                         Boolean grassrootsCell) throws SQLException {
         Taken taken = judgeAndWriteAtVersion(connection, c, step, OrganizationFacts.NONE, grassrootsCell);
-        if (taken == null && ifMatch != null) {
+        if (taken == null && IfMatch.namesVersions(ifMatch)) {
             throw changedMeanwhile();
         }
         return taken;

@@ -12,9 +12,14 @@ public final class IfMatch {
     private IfMatch() {
     }
 
+    /** Whether the header names versions at all: absent, blank and {@code *} accept whatever version is current. */
+    public static boolean namesVersions(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*");
+    }
+
     /** Passes when the header is absent or names the current version (quoted or weak forms accepted). */
     public static void check(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (!namesVersions(ifMatch)) {
             return;
         }
         String current = Long.toString(currentVersion);
