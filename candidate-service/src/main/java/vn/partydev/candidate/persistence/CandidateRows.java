@@ -20,10 +20,11 @@ import vn.partydev.kit.audit.AuditActor;
  * The statements of one pipeline step in plain JDBC (ADR 0086): the candidate row read, then ONE statement that
  * writes the row's new state, its history row and its outbox event if the row is still at the version it was
  * read at. A step that needs nothing from organization-service runs in auto-commit (ADR 0189: two round trips,
- * no row lock); the others read the row {@code FOR UPDATE} in a transaction and commit. A step is the hottest write of the service (issue 4 asks 1,000 a second on two
- * cores); through Hibernate it cost a session, a dirty check of ~50 columns, a full-row UPDATE and three more
- * round trips. The columns are the same as {@link CandidateEntity}'s and {@link HistoryEntity}'s, which stay
- * the mapping for every other use (lists, registration, transfers, training classes).
+ * no row lock); the others read the row {@code FOR UPDATE} in a transaction and commit. A step is the hottest
+ * write of the service (issue 4 asks 1,000 a second on two cores); through Hibernate it cost a session, a dirty
+ * check of ~50 columns, a full-row UPDATE and three more round trips. The columns are the same as
+ * {@link CandidateEntity}'s and {@link HistoryEntity}'s, which stay the mapping for every other use (lists,
+ * registration, transfers, training classes).
  */
 @ApplicationScoped
 public class CandidateRows {
@@ -39,10 +40,10 @@ public class CandidateRows {
             + "recognition_escalated, official_date, party_age_from, ended_date, warnings, decision_due, ceremony_due, "
             + "recognition_due, certificate_due, created_at, version";
 
-    private static final String LOCK = "SELECT " + COLUMNS + " FROM candidate WHERE id = ? FOR UPDATE";
-
     /** The row as it is now, without a lock: a step that is written with its version check (ADR 0189). */
     private static final String CURRENT = "SELECT " + COLUMNS + " FROM candidate WHERE id = ?";
+
+    private static final String LOCK = CURRENT + " FOR UPDATE";
 
     /** The step's UPDATE of the row and its history row: the first two parts of {@link #WRITE_STEP}. */
     private static final String STEP_AND_HISTORY = """
@@ -129,8 +130,9 @@ public class CandidateRows {
      * transaction. {@link #writeStep} is one statement, so the row, its history, the audit row and the event
      * are still written all together or not at all; the statement's {@code WHERE version = ?} replaces the row
      * lock as the guard against a concurrent change. Nothing in {@code work} may read through Hibernate or
-     * anything else that takes a pooled connection (the caller would hold one connection while waiting for a second). Must not be called
-     * inside a JTA transaction (the connection would be enlisted in it and not auto-commit).
+     * anything else that takes a pooled connection (the caller would hold one connection while waiting for a
+     * second). Must not be called inside a JTA transaction (the connection would be enlisted in it and not
+     * auto-commit).
      */
     public <T> T withoutTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
