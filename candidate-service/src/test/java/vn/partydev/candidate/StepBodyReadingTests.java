@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -12,6 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,6 +35,8 @@ import vn.partydev.testkit.DevTokens;
  */
 @QuarkusTest
 class StepBodyReadingTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String STEP = "{\"date\":\"2024-03-05\"}";
 
@@ -109,6 +116,34 @@ class StepBodyReadingTests {
             assertEquals(400, answer.status, answer.body);
             assertTrue(answer.headers.get("content-type").startsWith("application/problem+json"), answer.body);
         }
+    }
+
+    /**
+     * The JDK's client upgrades to h2c (HTTP/2 without TLS) on a plain http:// address, as the demo loader of
+     * {@code deploy/local} does: its registrations and steps are answered as over HTTP/1.1. (Reading an HTTP/2 body
+     * ahead of Quarkus REST answered them 500.)
+     */
+    @Test
+    void registrationsAndStepsOverHttp2AreAnswered() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String bearer = DevTokens.bearer("secretary", cell);
+        HttpClient.Version last = null;
+        for (int i = 0; i < 3; i++) {
+            String registration = JSON.writeValueAsString(Api.candidate(cell));
+            HttpResponse<String> registered = client.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + RestAssured.port + "/api/v1/candidates"))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(registration)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, registered.statusCode(), registered.body());
+            String id = JSON.readTree(registered.body()).path("id").asText();
+            HttpResponse<String> step = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + RestAssured.port + "/api/v1/candidates/" + id + "/actions/recognize-sympathizer"))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(STEP)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, step.statusCode(), step.body());
+            last = step.version();
+        }
+        assertEquals(HttpClient.Version.HTTP_2, last, "the client never upgraded: the test proves nothing");
     }
 
     @Test
