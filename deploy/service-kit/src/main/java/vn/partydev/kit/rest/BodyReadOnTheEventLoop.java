@@ -18,10 +18,10 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
  * already read, Quarkus REST gives the resource a stream over bytes in memory
  * ({@code VertxResteasyReactiveRequestContext.createInputStream}) and the worker never waits for the network.
  *
- * <p>Vert.x Web's {@link BodyHandler} does the reading (file uploads off, form attributes not merged). It runs after
- * Quarkus' own limit on the body size ({@code quarkus.http.limits.max-body-size}), so that limit still answers
- * first. Only a body announced by a {@code Content-Length} of one byte or more is read here (what every client of
- * the API sends for a JSON document; Quarkus has already refused one above its limit). Every other request goes on
+ * <p>Vert.x Web's {@link BodyHandler} does the reading (file uploads off, form attributes not merged). Its route comes after
+ * Quarkus' own body-size limit ({@code quarkus.http.limits.max-body-size}, route order -2 against this one's 1,000),
+ * which should therefore still answer first (not tested here). Only a body announced by a {@code Content-Length} of one byte or more is read here (what every client of
+ * the API sends for a JSON document). Every other request goes on
  * to Quarkus REST untouched, as before: an HTTP/2 stream (Quarkus REST pauses the request when it starts, and an
  * HTTP/2 request whose body was read refuses that with an exception: a 500 in the end-to-end demo load, whose JDK
  * client upgrades to h2c); one already ended; an empty body (read by {@code BodyHandler}, an empty
@@ -55,7 +55,7 @@ public final class BodyReadOnTheEventLoop implements Handler<RoutingContext> {
         body.handle(context);
     }
 
-    /** A Content-Length of at least one byte (one above Quarkus' limit was already answered 413). */
+    /** A Content-Length of at least one byte. */
     private static boolean hasLength(String contentLength) {
         try {
             return contentLength != null && Long.parseLong(contentLength.strip()) > 0;
