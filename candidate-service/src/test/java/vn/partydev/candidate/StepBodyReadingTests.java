@@ -95,27 +95,18 @@ class StepBodyReadingTests {
     @Test
     void anEmptyBodyIsRefusedWithAProblemAndNothingWritten() throws IOException {
         UUID id = Api.register("secretary", cell, Api.candidate(cell));
-        try (Socket socket = socket()) {
-            socket.getOutputStream().write(head(id, "Content-Length: 0\r\n"));
-            socket.getOutputStream().flush();
-            Answer answer = Answer.read(socket.getInputStream());
-            assertEquals(400, answer.status, answer.body);
-            assertTrue(answer.headers.get("content-type").startsWith("application/problem+json"), answer.body);
-        }
+        Answer answer = send(id, "Content-Length: 0\r\n", "");
+        assertEquals(400, answer.status, answer.body);
+        assertTrue(answer.headers.get("content-type").startsWith("application/problem+json"), answer.body);
         Api.as("viewer", cell).get("/api/v1/candidates/{id}", id).then().body("version", equalTo(0));
     }
 
     @Test
     void anEmptyChunkedBodyIsRefusedWithAProblem() throws IOException {
         UUID id = Api.register("secretary", cell, Api.candidate(cell));
-        try (Socket socket = socket()) {
-            socket.getOutputStream().write(head(id, "Transfer-Encoding: chunked\r\n"));
-            socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            Answer answer = Answer.read(socket.getInputStream());
-            assertEquals(400, answer.status, answer.body);
-            assertTrue(answer.headers.get("content-type").startsWith("application/problem+json"), answer.body);
-        }
+        Answer answer = send(id, "Transfer-Encoding: chunked\r\n", "0\r\n\r\n");
+        assertEquals(400, answer.status, answer.body);
+        assertTrue(answer.headers.get("content-type").startsWith("application/problem+json"), answer.body);
     }
 
     /**
@@ -149,12 +140,17 @@ class StepBodyReadingTests {
     @Test
     void anExpectationOtherThan100ContinueIsLeftToTheResourceAsBefore() throws IOException {
         UUID id = Api.register("secretary", cell, Api.candidate(cell));
+        Answer answer = send(id, "Content-Length: " + STEP.length() + "\r\nExpect: x-unknown\r\n", STEP);
+        assertEquals(200, answer.status, answer.body);
+    }
+
+    /** Sends a step with these framing headers and raw body bytes in one write, and reads the answer. */
+    private static Answer send(UUID id, String framing, String body) throws IOException {
         try (Socket socket = socket()) {
-            socket.getOutputStream().write(head(id, "Content-Length: " + STEP.length() + "\r\nExpect: x-unknown\r\n"));
-            socket.getOutputStream().write(STEP.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(head(id, framing));
+            socket.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
-            Answer answer = Answer.read(socket.getInputStream());
-            assertEquals(200, answer.status, answer.body);
+            return Answer.read(socket.getInputStream());
         }
     }
 
