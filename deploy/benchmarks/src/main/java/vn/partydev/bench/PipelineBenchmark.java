@@ -41,6 +41,10 @@ public final class PipelineBenchmark {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + cpuModel() + ", Java " + System.getProperty("java.version") + ", load average before start "
                 + Files.readString(Path.of("/proc/loadavg")).strip());
+        // This JVM's own options (ADR 0193): its load generator, event watcher and broker share the two cores, so
+        // how it compiles (-XX:TieredStopAtLevel=1 in the documented command) changes what is left for the services.
+        System.out.println("benchmark JVM options: " + String.join(" ",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         ServiceProcess.Jvm runtime = options.serviceRuntime();
         System.out.println("services' JVM: " + runtime.java() + " (" + javaVersion(runtime.java()) + ") "
                 + String.join(" ", Files.readAllLines(
