@@ -1,6 +1,7 @@
 package vn.partydev.bench;
 
 import vn.partydev.testkit.ServiceProcess;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ public final class PipelineBenchmark {
         // This JVM's own options (ADR 0193): its load generator, event watcher and broker share the two cores, so
         // how it compiles (-XX:TieredStopAtLevel=1 in the documented command) changes what is left for the services.
         System.out.println("benchmark JVM options: " + String.join(" ",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+                ManagementFactory.getRuntimeMXBean().getInputArguments()));
         ServiceProcess.Jvm runtime = options.serviceRuntime();
         System.out.println("services' JVM: " + runtime.java() + " (" + javaVersion(runtime.java()) + ") "
                 + String.join(" ", Files.readAllLines(
