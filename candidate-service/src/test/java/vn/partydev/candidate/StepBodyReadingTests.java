@@ -79,17 +79,11 @@ class StepBodyReadingTests {
     @Test
     void aChunkedBodyGoesToTheResourceAsBeforeAndTheStepIsTaken() throws IOException {
         UUID id = Api.register("secretary", cell, Api.candidate(cell));
-        try (Socket socket = socket()) {
-            OutputStream out = socket.getOutputStream();
-            String chunked = Integer.toHexString(10) + "\r\n" + STEP.substring(0, 10) + "\r\n"
-                    + Integer.toHexString(STEP.length() - 10) + "\r\n" + STEP.substring(10) + "\r\n0\r\n\r\n";
-            out.write(head(id, "Transfer-Encoding: chunked\r\n"));
-            out.write(chunked.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            Answer answer = Answer.read(socket.getInputStream());
-            assertEquals(200, answer.status, answer.body);
-            assertEquals("\"1\"", answer.headers.get("etag"));
-        }
+        String chunked = Integer.toHexString(10) + "\r\n" + STEP.substring(0, 10) + "\r\n"
+                + Integer.toHexString(STEP.length() - 10) + "\r\n" + STEP.substring(10) + "\r\n0\r\n\r\n";
+        Answer answer = send(id, "Transfer-Encoding: chunked\r\n", chunked);
+        assertEquals(200, answer.status, answer.body);
+        assertEquals("\"1\"", answer.headers.get("etag"));
     }
 
     @Test
