@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import vn.partydev.kit.outbox.OutboxRelay;
 
 /**
  * The relay publishes by transaction snapshots (ADR 0187): a row is published once its transaction has
@@ -105,6 +109,93 @@ class OutboxRelayTests {
             s.execute("DROP SCHEMA " + schema + " CASCADE");
             c.commit();
         }
+    }
+
+    @Test
+    void aRoundLargerThanOneReadIsPublishedWholeAndInOrder() throws Exception {
+        String key = "round-" + UUID.randomUUID();
+        int rows = 1_201; // more than two reads of the relay's default batch of 500
+        try (KafkaConsumer<String, byte[]> consumer = TopicReader.fromStart(bootstrap);
+             Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (id, topic, aggregatetype, aggregateid, "
+                     + "type, payload, occurred_at) SELECT gen_random_uuid(), ?, 'Probe', ?, 'OutboxProbe', "
+                     + "jsonb_build_object('n', g), now() FROM generate_series(0, ? - 1) g ORDER BY g")) {
+            consumer.subscribe(List.of(TOPIC));
+            insert.setString(1, TOPIC);
+            insert.setString(2, key);
+            insert.setInt(3, rows);
+            assertEquals(rows, insert.executeUpdate());
+            List<Integer> received = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        received.add(json.readTree(r.value()).get("n").asInt());
+                    }
+                }
+                return received.size() >= rows;
+            });
+            assertEquals(IntStream.range(0, rows).boxed().toList(), received, "every row once, in the order written");
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingFor(key) == 0);
+        }
+    }
+
+    /*
+     * ADR 0194: the relay's reads are planned the same way whatever outbox's statistics say. On a copy of outbox
+     * with 100,000 rows, analyzed with the small sample of migration V64: a round's first read of the last 100
+     * transactions reads a few index and heap pages (not a walk of the primary key from the first row), and a
+     * later read inside a round of all 100,000 walks the primary key from where the previous one stopped (not
+     * the whole round again).
+     */
+    @Test
+    void theRelaysReadsStayCheapWhateverTheStatisticsSay() throws Exception {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V64__outbox_small_statistics_sample.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String schema = "plans_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("CREATE SCHEMA " + schema);
+            s.execute("SET LOCAL search_path = " + schema);
+            s.execute("CREATE TABLE outbox (LIKE public.outbox INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
+                    + "INCLUDING INDEXES)");
+            // 100,000 rows, one per transaction: xids 1,001 to 101,000 in seq order.
+            s.execute("INSERT INTO outbox (seq, xid, id, topic, aggregatetype, aggregateid, type, payload, occurred_at) "
+                    + "SELECT g, (1000 + g)::text::xid8, gen_random_uuid(), 't', 'Probe', 'k' || (g % 97), 'T', "
+                    + "jsonb_build_object('n', g, 'pad', repeat('x', 200)), now() FROM generate_series(1, 100000) g");
+            s.execute(migration);
+            s.execute("ANALYZE outbox");
+            s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+
+            // The round after a published snapshot that saw xids below 100,901: the last 100 rows.
+            JsonNode first = explain(c, OutboxRelay.FIRST_READ, "100901:100901:", "100901:100901:", "101001:101001:",
+                    "101001:101001:", 500);
+            assertEquals(100, first.path("Plan").path("Actual Rows").asInt());
+            assertTrue(buffers(first) < 100, "a round's first read touched " + buffers(first) + " pages: " + first);
+
+            // A round of all 100,000 rows (published saw none), its first 50,000 already sent.
+            JsonNode next = explain(c, OutboxRelay.NEXT_READ, 50_000L, "1001:1001:", "101001:101001:", 500);
+            assertEquals(500, next.path("Plan").path("Actual Rows").asInt());
+            assertTrue(buffers(next) < 100, "a later read of a round touched " + buffers(next) + " pages: " + next);
+            c.rollback();
+        }
+    }
+
+    private static JsonNode explain(Connection c, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = explain.executeQuery()) {
+                rs.next();
+                return new ObjectMapper().readTree(rs.getString(1)).get(0);
+            }
+        }
+    }
+
+    private static int buffers(JsonNode plan) {
+        return plan.path("Plan").path("Shared Hit Blocks").asInt() + plan.path("Plan").path("Shared Read Blocks").asInt();
     }
 
     private static List<String> keys(Statement s, String sql) throws SQLException {
