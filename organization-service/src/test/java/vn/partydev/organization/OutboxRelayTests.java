@@ -175,9 +175,15 @@ class OutboxRelayTests {
             assertTrue(buffers(first) < 100, "a round's first read touched " + buffers(first) + " pages: " + first);
 
             // A round of all 100,000 rows (published saw none), its first 50,000 already sent.
-            JsonNode next = explain(c, OutboxRelay.NEXT_READ, 50_000L, "1001:1001:", "101001:101001:", 500);
+            JsonNode next = explain(c, OutboxRelay.NEXT_READ, 50_000L, 100_000L, "1001:1001:", "101001:101001:", 500);
             assertEquals(500, next.path("Plan").path("Actual Rows").asInt());
             assertTrue(buffers(next) < 100, "a later read of a round touched " + buffers(next) + " pages: " + next);
+
+            // The last read of a round of the 50,000 rows below seq 50,001, while 50,000 later rows (transactions
+            // the round's snapshot did not see) follow them: the walk stops at the round's largest seq.
+            JsonNode last = explain(c, OutboxRelay.NEXT_READ, 49_800L, 50_000L, "1001:1001:", "51001:51001:", 500);
+            assertEquals(200, last.path("Plan").path("Actual Rows").asInt());
+            assertTrue(buffers(last) < 100, "the last read of a round touched " + buffers(last) + " pages: " + last);
             c.rollback();
         }
     }

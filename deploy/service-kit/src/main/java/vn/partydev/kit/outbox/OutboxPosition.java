@@ -19,6 +19,11 @@ final class OutboxPosition {
     private String published;
     private String batch;
     private long batchSeq;
+    /**
+     * No row of the current round has a larger {@code seq}: the largest one visible in the round's snapshot, read by
+     * the same statement (ADR 0194). Not saved: a round resumed after a restart reads without this bound.
+     */
+    private long batchSeqLimit = Long.MAX_VALUE;
     /** Whether the table is behind this object in a way that matters: rows were published since the last save. */
     private boolean unsaved;
 
@@ -43,14 +48,22 @@ final class OutboxPosition {
     /** The snapshot of the current round, taken now if no round is open. */
     String batch(Connection connection) throws SQLException {
         if (batch == null) {
-            try (PreparedStatement now = connection.prepareStatement("SELECT pg_current_snapshot()::text");
+            // One statement, one snapshot: max(seq) sees exactly the rows the round's snapshot sees.
+            try (PreparedStatement now = connection.prepareStatement(
+                    "SELECT pg_current_snapshot()::text, (SELECT coalesce(max(seq), 0) FROM outbox)");
                  ResultSet rs = now.executeQuery()) {
                 rs.next();
                 batch = rs.getString(1);
+                batchSeqLimit = rs.getLong(2);
                 batchSeq = 0;
             }
         }
         return batch;
+    }
+
+    /** The largest {@code seq} a row of the current round can have. */
+    long batchSeqLimit() {
+        return batchSeqLimit;
     }
 
     String published() {
@@ -75,6 +88,7 @@ final class OutboxPosition {
         published = batch;
         batch = null;
         batchSeq = 0;
+        batchSeqLimit = Long.MAX_VALUE;
         unsaved |= publishedRows;
     }
 

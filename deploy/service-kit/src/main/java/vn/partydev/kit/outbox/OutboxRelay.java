@@ -184,7 +184,8 @@ public class OutboxRelay {
      */
     int publishRound(Connection connection, OutboxPosition position) throws SQLException {
         String batch = position.batch(connection);
-        List<Row> rows = readRound(connection, position.published(), batch, position.batchSeq());
+        List<Row> rows = readRound(connection, position.published(), batch, position.batchSeq(),
+                position.batchSeqLimit());
         if (rows.isEmpty()) {
             position.completeRound(false);
             position.saveIfChanged(connection);
@@ -214,7 +215,9 @@ public class OutboxRelay {
      *   read visited a week of rows (54,000 buffers) on every round when the statistics were coarse (ADR 0192);
      * - the following reads of a round larger than one read (a catch-up after an outage) walk outbox_pkey from the
      *   last seq sent, the snapshot tests being filters no index can serve, so a catch-up of millions of rows stays
-     *   linear instead of reading the whole round again for every batch.
+     *   linear instead of reading the whole round again for every batch. The walk stops at the largest seq the
+     *   round's snapshot saw, not at the table's end: a round just over one read does not visit the rows written
+     *   since it began.
      */
     private static final String ROUND_RANGES = "(xid = ANY (ARRAY(SELECT pg_snapshot_xip(?::pg_snapshot))) "
             + "OR (xid >= pg_snapshot_xmax(?::pg_snapshot) AND xid < pg_snapshot_xmax(?::pg_snapshot))) "
@@ -223,11 +226,11 @@ public class OutboxRelay {
     /** A round's first read (public for the plan test of ADR 0194). */
     public static final String FIRST_READ = COLUMNS + "WHERE " + ROUND_RANGES + " ORDER BY seq + 0 LIMIT ?";
     /** A following read of the same round, after the last seq sent. */
-    public static final String NEXT_READ = COLUMNS + "WHERE seq > ? AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot) "
+    public static final String NEXT_READ = COLUMNS + "WHERE seq > ? AND seq <= ? AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot) "
             + "AND pg_visible_in_snapshot(xid, ?::pg_snapshot) ORDER BY seq LIMIT ?";
 
-    private List<Row> readRound(Connection connection, String publishedSnapshot, String batch, long afterSeq)
-            throws SQLException {
+    private List<Row> readRound(Connection connection, String publishedSnapshot, String batch, long afterSeq,
+                                long seqLimit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         boolean first = afterSeq == 0;
         try (PreparedStatement select = connection.prepareStatement(first ? FIRST_READ : NEXT_READ)) {
@@ -239,9 +242,10 @@ public class OutboxRelay {
                 select.setInt(5, config.batchSize());
             } else {
                 select.setLong(1, afterSeq);
-                select.setString(2, publishedSnapshot);
-                select.setString(3, batch);
-                select.setInt(4, config.batchSize());
+                select.setLong(2, seqLimit);
+                select.setString(3, publishedSnapshot);
+                select.setString(4, batch);
+                select.setInt(5, config.batchSize());
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
