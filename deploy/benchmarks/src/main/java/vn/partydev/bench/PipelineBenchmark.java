@@ -158,7 +158,22 @@ public final class PipelineBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, long[]>[] tables = new Map[2];
         long[][] outbox = new long[2][];
-        boolean statements = resetStatements();
+        // The window's statistics are read over one connection opened here, before the load: a new connection
+        // costs a forked backend and its authentication, and the four the snapshots used to open at the window's
+        // first instant (and four at its last) were a burst of the benchmark's own making inside the window.
+        try (Connection stats = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres",
+                "postgres")) {
+            runPhase(number, options, http, candidatesUrl, registered, next, cpu, events, stats, window, windowTimes,
+                    database, tables, outbox);
+        }
+    }
+
+    private static void runPhase(int number, Options options, Http http, String candidatesUrl,
+                                 List<Fixture.Candidate> registered, AtomicInteger next, CpuUsage cpu,
+                                 EventWatcher events, Connection stats, CpuUsage.Snapshot[] window,
+                                 Instant[] windowTimes, long[][] database, Map<String, long[]>[] tables,
+                                 long[][] outbox) throws Exception {
+        boolean statements = resetStatements(stats);
         List<Statement> statementFigures = new ArrayList<>();
         Workload workload = new Workload(http, candidatesUrl, options, registered, next);
         System.out.printf("# Phase %d — load: %d threads, %s, warm-up %d s%s, window %d s, steps %s%n", number,
@@ -170,20 +185,20 @@ public final class PipelineBenchmark {
         Workload.Result result = workload.run(() -> {
             windowTimes[0] = Instant.now();
             window[0] = cpu.take();
-            database[0] = databaseStats();
-            tables[0] = tableStats();
-            outbox[0] = outboxStats();
+            database[0] = databaseStats(stats);
+            tables[0] = tableStats(stats);
+            outbox[0] = outboxStats(stats);
             if (statements) {
-                resetStatements();
+                resetStatements(stats);
             }
         }, () -> {
             windowTimes[1] = Instant.now();
             window[1] = cpu.take();
-            database[1] = databaseStats();
-            tables[1] = tableStats();
-            outbox[1] = outboxStats();
+            database[1] = databaseStats(stats);
+            tables[1] = tableStats(stats);
+            outbox[1] = outboxStats(stats);
             if (statements) {
-                statementFigures.addAll(statements());
+                statementFigures.addAll(statements(stats));
             }
         });
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
@@ -230,8 +245,8 @@ public final class PipelineBenchmark {
     }
 
     /** outbox's autovacuum count, vacuum count (manual + auto), dead and live rows, outbox_by_xid's bytes. */
-    private static long[] outboxStats() {
-        return candidateRow("SELECT autovacuum_count, autovacuum_count + vacuum_count, n_dead_tup, n_live_tup, "
+    private static long[] outboxStats(Connection c) {
+        return candidateRow(c, "SELECT autovacuum_count, autovacuum_count + vacuum_count, n_dead_tup, n_live_tup, "
                 + "pg_relation_size('outbox_by_xid') FROM pg_stat_user_tables WHERE relname = 'outbox'", 5);
     }
 
@@ -239,13 +254,13 @@ public final class PipelineBenchmark {
      * Resets pg_stat_statements in the candidate database if the server preloads it (benchmark JVM option
      * {@code -Dtestkit.pg.preload=pg_stat_statements}, off by default): false when it does not.
      */
-    private static boolean resetStatements() {
+    private static boolean resetStatements(Connection c) {
         if (!System.getProperty("testkit.pg.preload", "").contains("pg_stat_statements")) {
             return false;
         }
-        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres")) {
-            c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            c.createStatement().execute("SELECT pg_stat_statements_reset()");
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
             return true;
         } catch (Exception e) {
             System.out.println("pg_stat_statements: not available (" + e.getMessage() + ")");
@@ -258,10 +273,10 @@ public final class PipelineBenchmark {
     }
 
     /** The candidate database's ten costliest statements since the last reset. */
-    private static List<Statement> statements() {
+    private static List<Statement> statements(Connection c) {
         List<Statement> found = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT s.calls, s.total_exec_time, s.rows, "
+        try (java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT s.calls, s.total_exec_time, s.rows, "
                      + "s.shared_blks_hit, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements s "
                      + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'candidate' "
                      + "ORDER BY s.total_exec_time DESC LIMIT 10")) {
@@ -463,15 +478,14 @@ public final class PipelineBenchmark {
     }
 
     /** candidate's pg_stat_database counters (updated by PostgreSQL at the end of each transaction). */
-    private static long[] databaseStats() {
-        return candidateRow("SELECT xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, blks_read, "
+    private static long[] databaseStats(Connection c) {
+        return candidateRow(c, "SELECT xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, blks_read, "
                 + "blks_hit FROM pg_stat_database WHERE datname = 'candidate'", 7);
     }
 
     /** The first row of a query of counters in the candidate database, or null if it has none or fails. */
-    private static long[] candidateRow(String sql, int columns) {
-        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+    private static long[] candidateRow(Connection c, String sql, int columns) {
+        try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return null;
             }
@@ -486,10 +500,10 @@ public final class PipelineBenchmark {
     }
 
     /** candidate's pg_stat_user_tables counters per table: where the rows returned by scans come from. */
-    private static Map<String, long[]> tableStats() {
+    private static Map<String, long[]> tableStats(Connection c) {
         Map<String, long[]> stats = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl("candidate"), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT relname, seq_scan, seq_tup_read, "
+        try (java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT relname, seq_scan, seq_tup_read, "
                      + "coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0), n_tup_ins, n_tup_upd, n_tup_hot_upd "
                      + "FROM pg_stat_user_tables")) {
             while (rs.next()) {
