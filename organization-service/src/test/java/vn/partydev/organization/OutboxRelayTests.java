@@ -161,8 +161,8 @@ class OutboxRelayTests {
             s.execute("CREATE TABLE outbox (LIKE public.outbox INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
                     + "INCLUDING INDEXES)");
             // 100,000 rows, one per transaction: xids 1,001 to 101,000 in seq order.
-            s.execute("INSERT INTO outbox (seq, xid, id, topic, aggregatetype, aggregateid, type, payload, occurred_at) "
-                    + "SELECT g, (1000 + g)::text::xid8, gen_random_uuid(), 't', 'Probe', 'k' || (g % 97), 'T', "
+            s.execute("INSERT INTO outbox (seq, xid, id, topic, aggregatetype, aggregateid, type, payload, "
+                    + "occurred_at) SELECT g, (1000 + g)::text::xid8, gen_random_uuid(), 't', 'Probe', 'k' || (g % 97), 'T', "
                     + "jsonb_build_object('n', g, 'pad', repeat('x', 200)), now() FROM generate_series(1, 100000) g");
             s.execute(migration);
             s.execute("ANALYZE outbox");
@@ -201,7 +201,8 @@ class OutboxRelayTests {
     }
 
     private static int buffers(JsonNode plan) {
-        return plan.path("Plan").path("Shared Hit Blocks").asInt() + plan.path("Plan").path("Shared Read Blocks").asInt();
+        JsonNode top = plan.path("Plan");
+        return top.path("Shared Hit Blocks").asInt() + top.path("Shared Read Blocks").asInt();
     }
 
     private static List<String> keys(Statement s, String sql) throws SQLException {

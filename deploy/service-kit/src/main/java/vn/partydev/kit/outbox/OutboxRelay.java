@@ -222,12 +222,14 @@ public class OutboxRelay {
     private static final String ROUND_RANGES = "(xid = ANY (ARRAY(SELECT pg_snapshot_xip(?::pg_snapshot))) "
             + "OR (xid >= pg_snapshot_xmax(?::pg_snapshot) AND xid < pg_snapshot_xmax(?::pg_snapshot))) "
             + "AND pg_visible_in_snapshot(xid, ?::pg_snapshot)";
-    private static final String COLUMNS = "SELECT seq, id, topic, aggregateid, type, payload::text, occurred_at FROM outbox ";
+    private static final String COLUMNS =
+            "SELECT seq, id, topic, aggregateid, type, payload::text, occurred_at FROM outbox ";
     /** A round's first read (public for the plan test of ADR 0194). */
     public static final String FIRST_READ = COLUMNS + "WHERE " + ROUND_RANGES + " ORDER BY seq + 0 LIMIT ?";
-    /** A following read of the same round, after the last seq sent. */
-    public static final String NEXT_READ = COLUMNS + "WHERE seq > ? AND seq <= ? AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot) "
-            + "AND pg_visible_in_snapshot(xid, ?::pg_snapshot) ORDER BY seq LIMIT ?";
+    /** A following read of the same round, after the last seq sent and up to the round's largest. */
+    public static final String NEXT_READ = COLUMNS + "WHERE seq > ? AND seq <= ? "
+            + "AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot) AND pg_visible_in_snapshot(xid, ?::pg_snapshot) "
+            + "ORDER BY seq LIMIT ?";
 
     private List<Row> readRound(Connection connection, String publishedSnapshot, String batch, long afterSeq,
                                 long seqLimit) throws SQLException {
